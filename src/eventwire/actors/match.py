@@ -1,0 +1,97 @@
+"""Find dictionary phrases (countries, capitals, organisations, people) in a Doc.
+
+The phrase matcher is built once per dictionary and vocabulary and reused for
+every article; matching runs on lower-cased text and each hit is then checked
+against the table so that "us" never becomes the United States.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventwire.actors.dictionary import ActorDictionary, ActorEntry
+
+MATCHED_KINDS = ("country", "capital", "adjective", "metonym", "organisation", "person")
+MATCH_KEY = "EVENTWIRE_ACTOR"
+# Parts of speech a one-word person alias must carry: "May" the month and
+# "Rice" the grain are not Theresa May or Condoleezza Rice.
+PERSON_ALIAS_POS = frozenset({"PROPN"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityMatch:
+    """A dictionary entry found at tokens ``[start, end)`` of a Doc."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class ActorMatcher:
+    """A phrase matcher over one actor dictionary (build with :func:`build_actor_matcher`)."""
+
+    dictionary: ActorDictionary
+    matcher: PhraseMatcher
+
+
+def build_actor_matcher(dictionary: ActorDictionary, *, nlp: Language) -> ActorMatcher:
+    """Return a matcher for every named phrase in ``dictionary``, tokenized by ``nlp``."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    surfaces: set[str] = set()
+    for entry in dictionary.entries:
+        if entry.kind not in MATCHED_KINDS:
+            continue
+        surfaces.update(_surface_forms(entry.phrase))
+    matcher.add(MATCH_KEY, [nlp.make_doc(surface) for surface in sorted(surfaces)])
+    return ActorMatcher(dictionary=dictionary, matcher=matcher)
+
+
+def find_entities(
+    doc: Doc, *, matcher: ActorMatcher, on: date | None
+) -> list[EntityMatch]:
+    """Return non-overlapping dictionary matches in ``doc``, longest first wins."""
+    spans = [
+        Span(doc, start, end)
+        for _, start, end in matcher.matcher(doc)
+        if _is_proper_mention(doc, start, end)
+    ]
+    found: list[EntityMatch] = []
+    for span in filter_spans(spans):
+        entry = _entry_for(span, matcher.dictionary, on)
+        if entry is not None:
+            found.append(EntityMatch(start=span.start, end=span.end, entry=entry))
+    return found
+
+
+def _entry_for(span: Span, dictionary: ActorDictionary, on: date | None) -> ActorEntry | None:
+    entry = dictionary.lookup(span.text, on=on, kinds=MATCHED_KINDS)
+    if entry is None:
+        # A person known to the table but holding no role on this date still
+        # names someone: keep the name, drop the code of a role not held then.
+        former = dictionary.lookup(span.text, on=None, kinds=("person",))
+        if former is None:
+            return None
+        entry = replace(former, code=None, country=None, sector=None, role=None)
+    if entry.kind == "person" and len(span) == 1 and span[0].pos_ not in PERSON_ALIAS_POS:
+        return None
+    return entry
+
+
+def _is_proper_mention(doc: Doc, start: int, end: int) -> bool:
+    text = doc[start:end].text
+    return any(char.isupper() for char in text)
+
+
+def _surface_forms(phrase: str) -> Iterator[str]:
+    yield phrase
+    lowered = phrase.lower()
+    if lowered.startswith("the "):
+        yield phrase[4:]

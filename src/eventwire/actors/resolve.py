@@ -1,0 +1,339 @@
+"""Resolve noun phrases to actors: "Syrian troops" -> SYRMIL, "Putin" -> RUSGOV.
+
+Each noun phrase is read over the dependency parse: its head and the
+modifiers to its left (compounds, adjectives, possessives). Dictionary matches
+say which country, organisation or person is named; sector nouns and titles
+("troops", "Prime Minister") say which part of it acts. A person first named
+with a title ("British Prime Minister David Cameron") is remembered, so a later
+"Cameron" resolves to the same actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.dictionary import ActorDictionary, ActorEntry
+from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
+from eventwire.model import Actor, OffsetMap, ParsedArticle
+
+# Dependents that belong to the noun phrase they modify.
+NOUN_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
+)
+MODIFIER_DEPS = NOUN_PHRASE_DEPS - {"det", "case"}
+HEAD_POS = frozenset({"NOUN", "PROPN"})
+# Entity kinds that name a country rather than an agent of it.
+COUNTRY_KINDS = frozenset({"country", "adjective"})
+NAMED_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Identity:
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    method: str
+    entry_id: str | None
+
+
+def resolve_actors(
+    parsed: ParsedArticle, *, dictionary: ActorDictionary, matcher: ActorMatcher
+) -> tuple[Actor, ...]:
+    """Return every actor mention in the article, in text order.
+
+    Mentions whose code cannot be told are kept with ``code=None`` when they
+    are named entities, so users can see what the dictionary lacks.
+    """
+    doc = parsed.doc
+    on = parsed.article.published
+    entities = _index_entities(find_entities(doc, matcher=matcher, on=on))
+    resolver = _PhraseResolver(doc=doc, entities=entities, dictionary=dictionary)
+    offsets = parsed.clean.offsets
+    original = parsed.article.text
+    actors: list[Actor] = []
+    for sentence_index, sentence in enumerate(doc.sents):
+        for token in sentence:
+            if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
+                continue
+            found = resolver.resolve(token)
+            if found is not None:
+                identity, start, end = found
+                actors.append(
+                    _actor(
+                        doc, offsets, original, identity, (start, end), token,
+                        sentence_index,
+                    )
+                )
+    return tuple(actors)
+
+
+def _index_entities(matches: Sequence[EntityMatch]) -> dict[int, EntityMatch]:
+    return {i: match for match in matches for i in range(match.start, match.end)}
+
+
+class _PhraseResolver:
+    """Resolves noun-phrase heads of one Doc, remembering people by name."""
+
+    def __init__(
+        self,
+        *,
+        doc: Doc,
+        entities: dict[int, EntityMatch],
+        dictionary: ActorDictionary,
+    ) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.dictionary = dictionary
+        self.people: dict[str, _Identity] = {}
+
+    def resolve(self, head: Token) -> tuple[_Identity, int, int] | None:
+        tokens = _phrase_tokens(head)
+        start, end = _trimmed_bounds(tokens)
+        head_match = self.entities.get(head.i)
+        if head_match is not None:
+            start = min(start, head_match.start)
+            end = max(end, head_match.end)
+            identity = self._from_entity(head, head_match, tokens)
+        else:
+            identity = self._from_phrase(head, tokens)
+        if identity is None:
+            return None
+        self._remember(head, identity)
+        return identity, start, end
+
+    def _from_entity(
+        self, head: Token, match: EntityMatch, tokens: list[Token]
+    ) -> _Identity:
+        entry = match.entry
+        if entry.kind == "person" and entry.code is None:
+            titled = self._titled(head, tokens, name=entry.name)
+            if titled is not None:
+                return titled
+        if entry.kind in COUNTRY_KINDS:
+            sector = self._sector(head, tokens)
+            code = entry.country + sector if entry.country and sector else entry.code
+            return _Identity(
+                code=code,
+                country=entry.country,
+                sector=sector,
+                name=entry.name,
+                method="dictionary",
+                entry_id=entry.id,
+            )
+        return _identity_of(entry, method="dictionary")
+
+    def _from_phrase(self, head: Token, tokens: list[Token]) -> _Identity | None:
+        head_sector = self.dictionary.agent_sector(head.lower_) or (
+            self.dictionary.agent_sector(head.lemma_.lower())
+        )
+        if head_sector is not None:
+            owner = self._owner(head, tokens)
+            return None if owner is None else _agent_of(owner, head_sector, "agent")
+        if head.ent_type_ == "PERSON":
+            person = self._person(head, tokens)
+            if person is not None:
+                return person
+        named = self._named_modifier(head, tokens)
+        if named is not None:
+            return named
+        if head.ent_type_ in NAMED_NER_LABELS:
+            return _Identity(
+                code=None,
+                country=None,
+                sector=None,
+                name=_entity_text(head),
+                method=f"unknown:{head.ent_type_}",
+                entry_id=None,
+            )
+        return None
+
+    def _person(self, head: Token, tokens: list[Token]) -> _Identity | None:
+        name = _entity_text(head)
+        titled = self._titled(head, tokens, name=name)
+        if titled is not None:
+            return titled
+        remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
+        if remembered is not None:
+            return _Identity(
+                code=remembered.code,
+                country=remembered.country,
+                sector=remembered.sector,
+                name=remembered.name,
+                method="reference",
+                entry_id=remembered.entry_id,
+            )
+        return None
+
+    def _titled(self, head: Token, tokens: list[Token], *, name: str) -> _Identity | None:
+        """A person with a title: "Russian President X", "X, the French president"."""
+        candidates = list(tokens)
+        for appos in (child for child in head.children if child.dep_ == "appos"):
+            candidates.extend(_phrase_tokens(appos))
+        sector = self._sector(head, candidates)
+        owner = self._owner(head, candidates)
+        if sector is None or owner is None:
+            return None
+        titled = _agent_of(owner, sector, "title")
+        return _Identity(
+            code=titled.code,
+            country=titled.country,
+            sector=titled.sector,
+            name=name,
+            method=titled.method,
+            entry_id=titled.entry_id,
+        )
+
+    def _sector(self, head: Token, tokens: list[Token]) -> str | None:
+        """The sector named by a title or sector noun among ``tokens``."""
+        words = [token for token in tokens if token.i not in self.entities]
+        for first, second in zip(words, words[1:], strict=False):
+            if second.i == first.i + 1:
+                pair = f"{first.lower_} {second.lower_}"
+                sector = self.dictionary.agent_sector(pair)
+                if sector is not None:
+                    return sector
+        for token in words:
+            sector = self.dictionary.agent_sector(token.lower_)
+            if sector is not None:
+                return sector
+        return None
+
+    def _owner(self, head: Token, tokens: list[Token]) -> _Identity | None:
+        """Whom a phrase's modifiers name: "Syrian", "Britain's", "of France"."""
+        head_match = self.entities.get(head.i)
+        for token in _with_of_objects(head, tokens):
+            match = self.entities.get(token.i)
+            if match is not None and match is not head_match and match.entry.country:
+                return _identity_of(match.entry, method="owner")
+        for token in tokens:
+            if token.dep_ == "poss" and token.i != head.i:
+                remembered = self.people.get(token.lower_)
+                if remembered is not None and remembered.country:
+                    return remembered
+        return None
+
+    def _named_modifier(self, head: Token, tokens: list[Token]) -> _Identity | None:
+        """"ISIL targets", "Assad's regime": a named organisation or person owns the head."""
+        for token in tokens:
+            if token.i == head.i:
+                continue
+            match = self.entities.get(token.i)
+            if match is not None and match.entry.kind not in COUNTRY_KINDS:
+                return _identity_of(match.entry, method="owner")
+        return None
+
+    def _remember(self, head: Token, identity: _Identity) -> None:
+        if identity.code is None or head.ent_type_ != "PERSON":
+            return
+        full = _entity_text(head)
+        self.people[full.lower()] = identity
+        self.people[head.lower_] = identity
+
+
+def _agent_of(owner: _Identity, sector: str, method: str) -> _Identity:
+    """The ``sector`` of ``owner``: SYR + MIL. An organisation acts as itself
+    ("NATO troops" is NATO); a person's sector gives way to the noun's."""
+    if owner.country is None or owner.code is None:
+        return owner
+    if owner.code != owner.country + (owner.sector or ""):
+        return _Identity(
+            code=owner.code,
+            country=owner.country,
+            sector=owner.sector,
+            name=owner.name,
+            method=method,
+            entry_id=owner.entry_id,
+        )
+    return _Identity(
+        code=owner.country + sector,
+        country=owner.country,
+        sector=sector,
+        name=owner.name,
+        method=method,
+        entry_id=owner.entry_id,
+    )
+
+
+def _identity_of(entry: ActorEntry, *, method: str) -> _Identity:
+    return _Identity(
+        code=entry.code,
+        country=entry.country,
+        sector=entry.sector,
+        name=entry.name,
+        method=method,
+        entry_id=entry.id,
+    )
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head and its noun-phrase dependents to its left, in text order."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda token: token.i)
+
+
+def _with_of_objects(head: Token, tokens: list[Token]) -> list[Token]:
+    """Add the object of "of" ("the president of France") to a phrase's tokens."""
+    extra = [
+        grandchild
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return tokens + extra
+
+
+def _trimmed_bounds(tokens: list[Token]) -> tuple[int, int]:
+    kept = [token for token in tokens if not (token.dep_ == "det" or token.is_punct)]
+    kept = kept or tokens
+    return kept[0].i, kept[-1].i + 1
+
+
+def _entity_text(head: Token) -> str:
+    if head.ent_type_:
+        for entity in head.doc.ents:
+            if entity.start <= head.i < entity.end:
+                return entity.text
+    return head.text
+
+
+def _actor(
+    doc: Doc,
+    offsets: OffsetMap,
+    original: str,
+    identity: _Identity,
+    bounds: tuple[int, int],
+    head: Token,
+    sentence: int,
+) -> Actor:
+    start, end = bounds
+    clean_start = doc[start].idx
+    clean_end = doc[end - 1].idx + len(doc[end - 1].text)
+    original_start, original_end = offsets.to_original(clean_start, clean_end)
+    return Actor(
+        text=original[original_start:original_end],
+        start=original_start,
+        end=original_end,
+        sentence=sentence,
+        token_start=start,
+        token_end=end,
+        head=head.i,
+        code=identity.code,
+        country=identity.country,
+        sector=identity.sector,
+        name=identity.name,
+        method=identity.method,
+        entry_id=identity.entry_id,
+    )
+

@@ -1,0 +1,283 @@
+"""Every record that passes between eventwire's stages.
+
+Records are frozen, slotted, keyword-only dataclasses: stages return new records
+and never edit their input. Unknown values are ``None``, never ``""`` or ``0``.
+All ``start``/``end`` offsets that leave the pipeline point into the ORIGINAL
+input text of the article (``Article.text``), not into the cleaned text.
+
+Read this module first: the stage order lives in :mod:`eventwire.pipeline`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+JSONDict = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article as read from the input, text untouched.
+
+    ``id`` is the input's own id, else a content hash; ``origin`` and ``line``
+    say where it was read from, so failures can name the input. Fields of the
+    input that eventwire has no slot for are kept in ``metadata``.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None
+    line: int | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    """An input that could not be read or coded, kept so nothing is lost silently."""
+
+    stage: str
+    message: str
+    origin: str | None = None
+    line: int | None = None
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OffsetMap:
+    """Maps offsets in cleaned text back to offsets in the original text.
+
+    ``segments`` are ``(clean_start, original_start, length)`` runs that cleaning
+    copied verbatim, sorted by ``clean_start``. Characters between runs were
+    inserted by cleaning (a paragraph break standing in for a removed caption)
+    and map to the nearest original character outside them.
+    """
+
+    segments: tuple[tuple[int, int, int], ...]
+    original_length: int
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(seg[0] for seg in self.segments))
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original ``(start, end)`` of the cleaned span ``[start, end)``."""
+        if end <= start:
+            position = self._start_of(start)
+            return position, position
+        original_start = self._start_of(start)
+        # A span of inserted characters only has no original text: empty span.
+        return original_start, max(original_start, self._end_of(end))
+
+    def _start_of(self, position: int) -> int:
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index >= 0:
+            clean_start, original_start, length = self.segments[index]
+            if position < clean_start + length:
+                return original_start + position - clean_start
+        if index + 1 < len(self.segments):
+            return self.segments[index + 1][1]
+        return self.original_length
+
+    def _end_of(self, position: int) -> int:
+        last = position - 1
+        index = bisect.bisect_right(self._starts, last) - 1
+        if index < 0:
+            return self.segments[0][1] if self.segments else 0
+        clean_start, original_start, length = self.segments[index]
+        return original_start + min(last - clean_start, length - 1) + 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanArticle:
+    """An article whose text has been cleaned for parsing, with its offset map."""
+
+    article: Article
+    text: str
+    offsets: OffsetMap
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class ParsedArticle:
+    """A cleaned article and its spaCy ``Doc`` (compared by identity, never hashed
+    by content). Only stages 4-6 read the ``Doc``."""
+
+    clean: CleanArticle
+    doc: Doc
+
+    @property
+    def article(self) -> Article:
+        return self.clean.article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextSpan:
+    """A piece of the original text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """An actor mention resolved to a CAMEO-style code.
+
+    ``code`` is the full actor code (``RUSGOV``); ``country`` the ISO-3 code or
+    an international type (``IGO``, ``IMG``, ``NGO``); ``sector`` the role block
+    (``GOV``, ``MIL``, ``LEG``...). ``token_start``/``token_end`` index the
+    ``Doc`` (half-open) and ``head`` is the token that heads the mention.
+    ``method`` says how it was resolved (``dictionary``, ``title``,
+    ``reference``...) and ``entry_id`` which data row did it.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    token_start: int
+    token_end: int
+    head: int
+    code: str | None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    method: str = "dictionary"
+    entry_id: str | None = None
+
+    def as_record(self) -> JSONDict:
+        """The actor as it appears in the event contract."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "name": self.name,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PloverCode:
+    """A PLOVER event type with its mode (``None`` when the mode is unspecified)."""
+
+    type: str
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A resolved location of an event (filled by the places stage)."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One coded event: who did what to whom, with the evidence that says so.
+
+    ``as_record()`` gives the stable JSON contract documented in the README.
+    """
+
+    article_id: str
+    event_id: str
+    sentence: int
+    source: Actor
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    plover: PloverCode | None
+    negated: bool
+    modality: str
+    evidence: TextSpan
+    rule: str
+    coder: str
+    ontology: str
+    date: date | None = None
+    date_text: str | None = None
+    place: Place | None = None
+
+    def as_record(self) -> JSONDict:
+        """The event as one JSON-ready dict (the documented event contract)."""
+        return {
+            "article_id": self.article_id,
+            "event_id": self.event_id,
+            "sentence": self.sentence,
+            "source": self.source.as_record(),
+            "target": self.target.as_record() if self.target else None,
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "cameo_name": self.cameo_name,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "plover": (
+                {"type": self.plover.type, "mode": self.plover.mode}
+                if self.plover
+                else None
+            ),
+            "negated": self.negated,
+            "modality": self.modality,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "place": _place_record(self.place),
+            "evidence": {
+                "text": self.evidence.text,
+                "start": self.evidence.start,
+                "end": self.evidence.end,
+            },
+            "rule": self.rule,
+            "coder": self.coder,
+            "ontology": self.ontology,
+        }
+
+
+def _place_record(place: Place | None) -> JSONDict | None:
+    if place is None:
+        return None
+    return {
+        "text": place.text,
+        "start": place.start,
+        "end": place.end,
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonameid": place.geonameid,
+        "feature": place.feature,
+    }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodedArticle:
+    """An article after every stage: its actors and events, ready to store."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    sentences: int
+    tokens: int

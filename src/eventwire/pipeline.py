@@ -1,0 +1,192 @@
+"""The one place that knows the stage order.
+
+    ingest -> clean -> parse (spaCy) -> actors -> events -> store
+
+:func:`code_articles` is a generator chain, so memory stays flat on large
+inputs; a bad article becomes a :class:`~eventwire.model.Failure` and the
+stream goes on. :func:`run` adds the store: batched, transactional writes
+that skip articles already coded by the same coder, so an interrupted run
+started again resumes and never duplicates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from eventwire.actors import ActorDictionary, ActorMatcher, build_actor_matcher
+from eventwire.actors import load_actor_dictionary, resolve_actors
+from eventwire.clean import clean_article
+from eventwire.coding import CODER, Ontology, PatternTable, code_events
+from eventwire.coding import load_ontology, load_patterns
+from eventwire.errors import EventwireError
+from eventwire.ingest import content_hash
+from eventwire.model import Article, CleanArticle, CodedArticle, Failure
+from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
+from eventwire.store import Store
+
+logger = logging.getLogger(__name__)
+
+STORE_BATCH_SIZE = 50
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Resources:
+    """Everything expensive the stages need, built once by :func:`load_resources`."""
+
+    nlp: Language
+    dictionary: ActorDictionary
+    matcher: ActorMatcher
+    ontology: Ontology
+    patterns: PatternTable
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunSummary:
+    """What a run did: articles read, skipped as already stored, coded; events; failures."""
+
+    read: int
+    skipped: int
+    coded: int
+    events: int
+    failures: int
+
+
+def load_resources(
+    *, model: str = MODEL_NAME, actor_files: Sequence[Path] = ()
+) -> Resources:
+    """Load the spaCy model, actor dictionary, ontology and verb patterns once.
+
+    Example:
+        >>> resources = load_resources()
+        >>> resources.ontology.code("111").name
+        'Criticize or denounce'
+    """
+    nlp = load_nlp(model)
+    dictionary = load_actor_dictionary(actor_files)
+    ontology = load_ontology()
+    return Resources(
+        nlp=nlp,
+        dictionary=dictionary,
+        matcher=build_actor_matcher(dictionary, nlp=nlp),
+        ontology=ontology,
+        patterns=load_patterns(ontology=ontology),
+    )
+
+
+def code_articles(
+    items: Iterable[Article | Failure],
+    *,
+    resources: Resources,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[CodedArticle | Failure]:
+    """Run every stage on a stream of articles, yielding results and failures.
+
+    Articles for which ``skip`` returns True are not parsed (used to resume).
+    """
+    failures: deque[Failure] = deque()
+
+    def cleaned() -> Iterator[CleanArticle]:
+        for item in items:
+            if isinstance(item, Failure):
+                failures.append(item)
+            elif skip is None or not skip(item):
+                yield clean_article(item)
+
+    parsed_stream = parse_articles(
+        cleaned(), nlp=resources.nlp, batch_size=batch_size, n_process=n_process
+    )
+    for parsed in parsed_stream:
+        yield from _drain(failures)
+        try:
+            actors = resolve_actors(
+                parsed, dictionary=resources.dictionary, matcher=resources.matcher
+            )
+            events = code_events(
+                parsed,
+                actors=actors,
+                patterns=resources.patterns,
+                ontology=resources.ontology,
+            )
+        except EventwireError as error:
+            article = parsed.article
+            yield Failure(
+                stage="code",
+                message=str(error),
+                origin=article.origin,
+                line=article.line,
+                article_id=article.id,
+            )
+            continue
+        doc = parsed.doc
+        yield CodedArticle(
+            article=parsed.article,
+            actors=actors,
+            events=events,
+            sentences=sum(1 for _ in doc.sents),
+            tokens=len(doc),
+        )
+    yield from _drain(failures)
+
+
+def run(
+    items: Iterable[Article | Failure],
+    *,
+    resources: Resources,
+    store: Store,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+    progress: Callable[[CodedArticle | Failure], None] | None = None,
+) -> RunSummary:
+    """Code ``items`` into ``store``, skipping articles it already holds unchanged."""
+    counts = {"read": 0, "skipped": 0, "coded": 0, "events": 0, "failures": 0}
+
+    def already_stored(article: Article) -> bool:
+        counts["read"] += 1
+        state = store.article_state(article.id)
+        unchanged = (
+            state is not None
+            and state.coder == CODER
+            and state.ontology == resources.ontology.version
+            and state.content_hash == content_hash(article.text)
+        )
+        counts["skipped"] += unchanged
+        return unchanged
+
+    results = code_articles(
+        items,
+        resources=resources,
+        batch_size=batch_size,
+        n_process=n_process,
+        skip=already_stored,
+    )
+    while batch := list(itertools.islice(results, STORE_BATCH_SIZE)):
+        coded = [item for item in batch if isinstance(item, CodedArticle)]
+        failed = [item for item in batch if isinstance(item, Failure)]
+        store.save_articles(
+            coded,
+            content_hashes={item.article.id: content_hash(item.article.text) for item in coded},
+            coder=CODER,
+            ontology=resources.ontology.version,
+        )
+        store.record_failures(failed)
+        counts["coded"] += len(coded)
+        counts["events"] += sum(len(item.events) for item in coded)
+        counts["failures"] += len(failed)
+        if progress is not None:
+            for item in batch:
+                progress(item)
+    return RunSummary(**counts)
+
+
+def _drain(failures: deque[Failure]) -> Iterator[Failure]:
+    while failures:
+        yield failures.popleft()

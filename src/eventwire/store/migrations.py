@@ -1,0 +1,155 @@
+"""Named, ordered, recorded schema migrations (the sqlite-utils ``Migrations`` idea).
+
+Each :class:`Migration` has a name and a function that changes the schema. The
+store records the name of every applied migration in ``_migrations``, so opening
+a store runs only the ones it has not seen, in the order of :data:`MIGRATIONS`.
+
+Rules for adding one:
+
+* append to :data:`MIGRATIONS`, never reorder, rename or edit a released one;
+* name it ``NNNN_what_it_does`` so the table reads as a changelog;
+* keep its SQL portable (see ``schema.sql``), because PostgreSQL runs the same list.
+
+:func:`migrate` applies them. It refuses a database with tables but no
+``_migrations`` (another application's), and a store recording a name this list
+does not know (written by a newer eventwire). The list and its scripts are
+portable; the runner takes its transaction and error handling from
+:mod:`eventwire.store.sqlite`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from eventwire.errors import StoreError
+from eventwire.store.schema import read_sql_script, split_sql_script, timestamp
+from eventwire.store.sqlite import reporting_errors, table_names, write_transaction
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_TABLE = "_migrations"
+
+CREATE_MIGRATIONS_TABLE = f"""
+CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)"""
+
+
+class Connection(Protocol):
+    """The part of a DB-API connection a migration uses (sqlite3 and psycopg)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    """One named schema change.
+
+    ``apply`` runs inside the transaction that also records ``name``, so a
+    migration is applied completely or not at all.
+
+    Example:
+        >>> Migration(name="0002_add_place_columns", apply=sql_script("0002.sql"))
+        Migration(name='0002_add_place_columns', ...)
+    """
+
+    name: str
+    apply: Callable[[Connection], None]
+
+    def __repr__(self) -> str:
+        return f"Migration(name={self.name!r}, ...)"
+
+
+def sql_script(resource: str) -> Callable[[Connection], None]:
+    """Return a migration function running a SQL script shipped with the store.
+
+    The script is read when the migration runs, not when this module is imported.
+    """
+
+    def run_script(connection: Connection) -> None:
+        for statement in split_sql_script(read_sql_script(resource)):
+            connection.execute(statement)
+
+    return run_script
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(name="0001_create_tables", apply=sql_script("schema.sql")),
+)
+
+
+def unknown_migrations(
+    applied: Collection[str], migrations: Sequence[Migration] = MIGRATIONS
+) -> list[str]:
+    """Return applied names this eventwire does not know (a newer version's), sorted."""
+    known = {migration.name for migration in migrations}
+    return sorted(name for name in applied if name not in known)
+
+
+def pending_migrations(
+    applied: Collection[str], migrations: Sequence[Migration] = MIGRATIONS
+) -> list[Migration]:
+    """Return the migrations not applied yet, in the order they must run."""
+    return [migration for migration in migrations if migration.name not in applied]
+
+
+def migrate(
+    connection: sqlite3.Connection,
+    *,
+    path: str,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[str]:
+    """Apply the pending migrations; return the names applied, in order.
+
+    Each migration runs in its own transaction together with its record, so a
+    failed one leaves the store at the previous version.
+
+    Raises:
+        StoreError: the database belongs to another application or to a newer
+            eventwire, or a migration failed.
+    """
+    with reporting_errors(path, "migrate the store"):
+        _check_owned(connection, path=path)
+        with write_transaction(connection):
+            connection.execute(CREATE_MIGRATIONS_TABLE)
+        unknown = unknown_migrations(_applied(connection), migrations)
+        if unknown:
+            raise StoreError(
+                f"{path}: was written by a newer eventwire (it records migrations "
+                f"{unknown} that this version does not know). Upgrade eventwire "
+                "(pip install -U eventwire) or use another store file."
+            )
+        applied: list[str] = []
+        for migration in pending_migrations(_applied(connection), migrations):
+            with write_transaction(connection):
+                # Another process may have applied it while we waited for the lock.
+                if migration.name in _applied(connection):
+                    continue
+                migration.apply(connection)
+                connection.execute(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)",
+                    (migration.name, timestamp()),
+                )
+            logger.info("%s: applied migration %s", path, migration.name)
+            applied.append(migration.name)
+    return applied
+
+
+def _check_owned(connection: sqlite3.Connection, *, path: str) -> None:
+    tables = table_names(connection)
+    if tables and MIGRATIONS_TABLE not in tables:
+        raise StoreError(
+            f"{path}: is a SQLite database but not an eventwire store (it has "
+            f"tables {sorted(tables)} and no {MIGRATIONS_TABLE} table). eventwire "
+            "will not write into another application's database: pass a new file."
+        )
+
+
+def _applied(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")
+    return {name for (name,) in rows}

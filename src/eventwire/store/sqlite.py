@@ -1,0 +1,171 @@
+"""What is SQLite's own: opening a connection, transactions, errors, dialect SQL.
+
+Everything else in the store is portable SQL. This module holds the parts that
+differ per database, so a PostgreSQL sibling (``postgres.py``) can offer the same
+functions:
+
+* :func:`connect_sqlite`: path checks and the connection ``PRAGMA``\\ s (WAL,
+  busy timeout, foreign keys); a file that is not a database is refused here;
+* :func:`write_transaction`: ``BEGIN IMMEDIATE`` ... ``COMMIT`` / ``ROLLBACK``;
+* :func:`reporting_errors`: ``sqlite3`` errors become a
+  :class:`~eventwire.errors.StoreError` naming the path and what to do;
+* :func:`table_names`, :func:`prefix_condition`, :func:`limit_clause`: SQL
+  whose spelling differs between databases.
+
+Statements use the ``?`` placeholder. Connections run in autocommit mode
+(``isolation_level=None``), so every write is an explicit transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5_000
+MEMORY = ":memory:"
+# Appended to a prefix, the highest code point bounds every string starting with
+# it: BINARY collation compares UTF-8 bytes, which keep code point order.
+PREFIX_UPPER_BOUND = "\U0010ffff"
+
+
+def connect_sqlite(path: str) -> sqlite3.Connection:
+    """Open a configured connection to the SQLite file at ``path`` (or ``":memory:"``).
+
+    The file is created if missing, but its directory must exist.
+
+    Raises:
+        StoreError: the path is a directory or its directory is missing, the
+            file is not a SQLite database, or SQLite cannot open it.
+    """
+    if path != MEMORY:
+        _check_path(Path(path))
+    with reporting_errors(path, "open the store"):
+        connection = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        )
+    try:
+        with reporting_errors(path, "open the store"):
+            _configure(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(
+            f"{path}: is a directory, not a store file. "
+            f"Pass a file path such as {path / 'eventwire.db'}."
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        raise StoreError(
+            f"{path}: cannot create the store because the directory {parent} does "
+            f"not exist. Create it first (mkdir -p {parent}) or pick another path."
+        )
+
+
+def _configure(connection: sqlite3.Connection, path: str) -> None:
+    try:
+        # The first statement reads the file header, so this is where a file
+        # that is not a database shows itself.
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        if _error_code(exc) == sqlite3.SQLITE_NOTADB:
+            raise StoreError(
+                f"{path}: is not a SQLite database, so it cannot be an eventwire "
+                "store. The file was left untouched: pass a new file name, or the "
+                "path of an existing store."
+            ) from exc
+        raise
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA synchronous = NORMAL")
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    """Return the names of the tables in the database, without SQLite's own."""
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master"
+        " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    )
+    return {name for (name,) in rows}
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """Run the block as one transaction: commit on success, roll back on any error.
+
+    ``IMMEDIATE`` takes the write lock up front, so a second writer waits for
+    the busy timeout instead of failing when it upgrades a read lock.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def reporting_errors(path: str, action: str) -> Iterator[None]:
+    """Turn ``sqlite3`` errors in the block into a :class:`StoreError`.
+
+    The message reads ``"<path>: cannot <action> (<sqlite message>). <advice>"``.
+    """
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot {action} ({exc}). {_advice(exc)}") from exc
+
+
+def _error_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    # Extended codes (SQLITE_BUSY_SNAPSHOT...) carry the primary code in the low byte.
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _advice(exc: sqlite3.Error) -> str:
+    code = _error_code(exc)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return "Another process is writing to it: retry when it has finished."
+    if code == sqlite3.SQLITE_READONLY:
+        return "The file or its directory is read-only: check the permissions."
+    if code == sqlite3.SQLITE_FULL:
+        return "The disk is full: free some space and retry."
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return "The file is damaged: check it with sqlite3 FILE 'PRAGMA quick_check'."
+    return "Check that the path is a readable, writable eventwire store and retry."
+
+
+def prefix_condition(column: str, prefix: str) -> tuple[str, list[Any]]:
+    """Match ``column`` values starting with ``prefix``, case-sensitively.
+
+    A range rather than ``LIKE``, which is case-insensitive in SQLite, needs
+    its wildcards escaped, and cannot use the column's index.
+    """
+    return f"({column} >= ? AND {column} < ?)", [prefix, prefix + PREFIX_UPPER_BOUND]
+
+
+def limit_clause(limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """Return the ``LIMIT``/``OFFSET`` clause (or ``""``) and its parameters.
+
+    Raises:
+        ValueError: ``limit`` or ``offset`` is negative.
+    """
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be >= 0 or None, not {limit!r}")
+    if offset < 0:
+        raise ValueError(f"offset must be >= 0, not {offset!r}")
+    if limit is None:
+        # SQLite accepts OFFSET only after a LIMIT; -1 means none.
+        return (" LIMIT -1 OFFSET ?", [offset]) if offset else ("", [])
+    return " LIMIT ? OFFSET ?", [limit, offset]
