@@ -42,7 +42,9 @@ BOOTSTRAP_SAMPLES = 2000
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200, help="articles per repeat")
-    parser.add_argument("--repeats", type=int, default=5, help="timed repeats per phase")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="timed repeats per phase"
+    )
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -58,12 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     size = {"articles": len(articles), "sentences": sentences, "tokens": tokens}
 
     def bare_spacy() -> None:
-        for _ in resources.nlp.pipe(texts, batch_size=args.batch_size, n_process=args.processes):
+        for _ in resources.nlp.pipe(
+            texts, batch_size=args.batch_size, n_process=args.processes
+        ):
             pass
 
     def whole_pipeline() -> None:
         for _ in code_articles(
-            articles, resources=resources, batch_size=args.batch_size, n_process=args.processes
+            articles,
+            resources=resources,
+            batch_size=args.batch_size,
+            n_process=args.processes,
         ):
             pass
 
@@ -80,7 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         "processes": args.processes,
         **size,
     }
-    _emit({"phase": "spacy.pipe", **_rates(spacy_times, size), "peak_rss_mb": spacy_rss, **common})
+    _emit(
+        {
+            "phase": "spacy.pipe",
+            **_rates(spacy_times, size),
+            "peak_rss_mb": spacy_rss,
+            **common,
+        }
+    )
     for stage, seconds in stage_times.items():
         _emit({"phase": f"stage.{stage}", "seconds": round(seconds, 4), **common})
     pipeline = _rates(pipeline_times, size)
@@ -105,7 +119,9 @@ def _corpus(path: Path, count: int) -> list[Article]:
         raise SystemExit(f"no articles could be read from {path}")
     cycled = itertools.islice(itertools.cycle(loaded), count)
     # Distinct ids so that nothing downstream can treat repeats as one article.
-    return [replace(article, id=f"{article.id}#{n}") for n, article in enumerate(cycled)]
+    return [
+        replace(article, id=f"{article.id}#{n}") for n, article in enumerate(cycled)
+    ]
 
 
 def _time(phase: Callable[[], None], repeats: int) -> list[float]:
@@ -118,7 +134,9 @@ def _time(phase: Callable[[], None], repeats: int) -> list[float]:
     return seconds
 
 
-def _stage_times(articles: list[Article], resources: Resources, batch_size: int) -> dict[str, float]:
+def _stage_times(
+    articles: list[Article], resources: Resources, batch_size: int
+) -> dict[str, float]:
     started = time.perf_counter()
     cleaned = [clean_article(article) for article in articles]
     clean_done = time.perf_counter()
@@ -134,7 +152,11 @@ def _stage_times(articles: list[Article], resources: Resources, batch_size: int)
         events = code_events(
             item, actors=found, patterns=resources.patterns, ontology=resources.ontology
         )
-        coded.append(CodedArticle(article=item.article, actors=found, events=events, sentences=0, tokens=0))
+        coded.append(
+            CodedArticle(
+                article=item.article, actors=found, events=events, sentences=0, tokens=0
+            )
+        )
     code_done = time.perf_counter()
     return {
         "clean": clean_done - started,
@@ -159,7 +181,8 @@ def _bootstrap_ci(values: list[float]) -> tuple[float, float]:
         return values[0], values[0]
     generator = random.Random(0)
     means = sorted(
-        statistics.mean(generator.choices(values, k=len(values))) for _ in range(BOOTSTRAP_SAMPLES)
+        statistics.mean(generator.choices(values, k=len(values)))
+        for _ in range(BOOTSTRAP_SAMPLES)
     )
     return means[int(0.025 * len(means))], means[int(0.975 * len(means)) - 1]
 

@@ -90,11 +90,16 @@ def test_coding_active_voice_subject_is_source(make_doc, patterns, ontology) -> 
     actors = [_actor(parsed, 0, 1, "TUR"), _actor(parsed, 4, 6, "RUSMIL")]
     (event,) = code_events(parsed, actors=actors, patterns=patterns, ontology=ontology)
     assert (event.source.code, event.cameo, event.target and event.target.code) == (
-        "TUR", "190", "RUSMIL",
+        "TUR",
+        "190",
+        "RUSMIL",
     )
     assert event.rule == "verb:shoot.down"
     assert event.evidence.text == "Turkey shot down a Russian jet"
-    assert parsed.article.text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert (
+        parsed.article.text[event.evidence.start : event.evidence.end]
+        == event.evidence.text
+    )
     assert event.quad_class == 4
     assert event.goldstein == -10.0
     assert event.modality == "asserted"
@@ -110,12 +115,14 @@ def test_coding_passive_voice_agent_is_source(make_doc, patterns, ontology) -> N
     assert event.rule == "verb:shoot.down:passive"
 
 
-def test_coding_no_event_without_a_resolved_source(make_doc, patterns, ontology) -> None:
+def test_coding_no_event_without_a_resolved_source(
+    make_doc, patterns, ontology
+) -> None:
     parsed = _parse(make_doc, ACTIVE)
     actors = [_actor(parsed, 0, 1, None), _actor(parsed, 4, 6, "RUSMIL")]
-    assert code_events(parsed, actors=actors, patterns=patterns, ontology=ontology) == ()
-
-
+    assert (
+        code_events(parsed, actors=actors, patterns=patterns, ontology=ontology) == ()
+    )
 
 
 @pytest.mark.parametrize(
@@ -187,18 +194,25 @@ def test_coding_negation_and_modality(
     parsed = _parse(make_doc, rows)
     russia = next(i for i, row in enumerate(rows) if row[0] == "Russia")
     turkey = next(i for i, row in enumerate(rows) if row[0] == "Turkey")
-    actors = [_actor(parsed, russia, russia + 1, "RUS"), _actor(parsed, turkey, turkey + 1, "TUR")]
+    actors = [
+        _actor(parsed, russia, russia + 1, "RUS"),
+        _actor(parsed, turkey, turkey + 1, "TUR"),
+    ]
     if rows[0][0] == "Moscow":
         actors.append(_actor(parsed, 0, 1, "RUSGOV"))
     (event,) = code_events(parsed, actors=actors, patterns=patterns, ontology=ontology)
     assert (event.source.code, event.cameo, event.target and event.target.code) == (
-        "RUS", "190", "TUR",
+        "RUS",
+        "190",
+        "TUR",
     )
     assert event.negated is negated
     assert event.modality == modality
 
 
-def test_coding_compound_subject_gives_one_event_per_actor(make_doc, patterns, ontology) -> None:
+def test_coding_compound_subject_gives_one_event_per_actor(
+    make_doc, patterns, ontology
+) -> None:
     rows = [
         ("Russia", 3, "nsubj", "PROPN", "Russia"),
         ("and", 0, "cc", "CCONJ", "and"),
@@ -208,7 +222,9 @@ def test_coding_compound_subject_gives_one_event_per_actor(make_doc, patterns, o
     ]
     parsed = _parse(make_doc, rows)
     actors = [
-        _actor(parsed, 0, 1, "RUS"), _actor(parsed, 2, 3, "FRA"), _actor(parsed, 4, 5, "TUR")
+        _actor(parsed, 0, 1, "RUS"),
+        _actor(parsed, 2, 3, "FRA"),
+        _actor(parsed, 4, 5, "TUR"),
     ]
     events = code_events(parsed, actors=actors, patterns=patterns, ontology=ontology)
     assert [(e.source.code, e.cameo, e.target and e.target.code) for e in events] == [
@@ -217,7 +233,9 @@ def test_coding_compound_subject_gives_one_event_per_actor(make_doc, patterns, o
     ]
 
 
-def test_coding_complement_of_a_threat_is_the_threat(make_doc, patterns, ontology) -> None:
+def test_coding_complement_of_a_threat_is_the_threat(
+    make_doc, patterns, ontology
+) -> None:
     rows = [
         ("Russia", 1, "nsubj", "PROPN", "Russia"),
         ("threatened", 1, "ROOT", "VERB", "threaten"),
@@ -228,9 +246,9 @@ def test_coding_complement_of_a_threat_is_the_threat(make_doc, patterns, ontolog
     parsed = _parse(make_doc, rows)
     actors = [_actor(parsed, 0, 1, "RUS"), _actor(parsed, 4, 5, "TUR")]
     events = code_events(parsed, actors=actors, patterns=patterns, ontology=ontology)
-    assert [(e.source.code, e.cameo[:2], e.target and e.target.code) for e in events] == [
-        ("RUS", "13", "TUR")
-    ]
+    assert [
+        (e.source.code, e.cameo[:2], e.target and e.target.code) for e in events
+    ] == [("RUS", "13", "TUR")]
 
 
 def test_coding_light_verb_needs_its_object(make_doc, patterns, ontology) -> None:
@@ -251,8 +269,20 @@ def test_coding_light_verb_needs_its_object(make_doc, patterns, ontology) -> Non
 
 def test_coding_patterns_cover_the_frequent_news_verbs(patterns: PatternTable) -> None:
     verbs = set(patterns.by_verb)
-    for verb in ("meet", "visit", "criticize", "accuse", "attack", "bomb", "shoot",
-                 "agree", "urge", "warn", "threaten", "sign"):
+    for verb in (
+        "meet",
+        "visit",
+        "criticize",
+        "accuse",
+        "attack",
+        "bomb",
+        "shoot",
+        "agree",
+        "urge",
+        "warn",
+        "threaten",
+        "sign",
+    ):
         assert verb in verbs
     assert len(patterns) >= 50
 
@@ -260,7 +290,9 @@ def test_coding_patterns_cover_the_frequent_news_verbs(patterns: PatternTable) -
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        pytest.param("x\tmeet\t\t\tdobj\t999\t", "not in the ontology", id="unknown-code"),
+        pytest.param(
+            "x\tmeet\t\t\tdobj\t999\t", "not in the ontology", id="unknown-code"
+        ),
         pytest.param("x\tmeet\t\t\t\t040\t", "no target slot", id="no-target"),
         pytest.param("x\tMeet\t\t\tdobj\t040\t", "lower-case lemma", id="bad-lemma"),
         pytest.param("x\tmeet\t\t\tdobj\t040", "columns", id="short-row"),

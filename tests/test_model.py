@@ -82,14 +82,35 @@ def test_model_event_record_has_the_documented_keys() -> None:
     )
     record = event.as_record()
     assert set(record) == {
-        "article_id", "event_id", "sentence", "source", "target", "cameo",
-        "cameo_root", "cameo_name", "goldstein", "quad_class", "plover",
-        "negated", "modality", "date", "date_text", "place", "evidence",
-        "rule", "coder", "ontology",
+        "article_id",
+        "event_id",
+        "sentence",
+        "source",
+        "target",
+        "cameo",
+        "cameo_root",
+        "cameo_name",
+        "goldstein",
+        "quad_class",
+        "plover",
+        "negated",
+        "modality",
+        "date",
+        "date_text",
+        "place",
+        "evidence",
+        "rule",
+        "coder",
+        "ontology",
     }
     assert record["source"] == {
-        "text": "RUSGOV", "start": 0, "end": 3, "code": "RUSGOV",
-        "country": "RUS", "sector": "GOV", "name": None,
+        "text": "RUSGOV",
+        "start": 0,
+        "end": 3,
+        "code": "RUSGOV",
+        "country": "RUS",
+        "sector": "GOV",
+        "name": None,
     }
     assert record["target"] is None
     assert record["plover"] == {"type": "ACCUSE", "mode": "disapprove"}

@@ -62,7 +62,7 @@ COMPOUND_TAILS = frozenset(
 )
 MIN_COMPOUND_HEAD = 3
 
-CAPTION_RE = re.compile(r"\?\?[^?\n]*[^\W_][^?\n]*\?\?")
+CAPTION_RE = re.compile(r"\?\?(?=[^?\n]*?[^\W_])[^?\n]*\?\?")
 # Words of photo credits ("AFP/GETTY IMAGES", "EPA-EFE", "USA TODAY").
 CREDIT_WORDS = frozenset(
     {
@@ -109,7 +109,7 @@ NAME_WORD = r"[A-Z][\w'’.\-]*"
 # Capitalised words that start subheads rather than names ("By The Numbers").
 NOT_A_NAME = r"(?!(?:The|An?|Our|This|How|What|Why)\b(?![.'’]))"
 NAME_PARTICLE = r"(?:de|da|del|der|di|du|van|von|al|bin|la|le)"
-NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{1,3}}"
+NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 NAMES = rf"{NAME}(?:(?:\s*,\s*|\s+(?:and|AND|&)\s+){NAME})*"
 BYLINE_RE = re.compile(
     rf"(?:[-–—]+\s*|(?:By|BY)\s+{NOT_A_NAME}){NAMES}(?:\s*,\s*[A-Z][\w.&'’ -]*)?"

@@ -31,13 +31,19 @@ class IsoDate(click.ParamType):
 
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> date:
         if isinstance(value, date):
             return value
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2015-11-27", param, ctx)
+            self.fail(
+                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2015-11-27",
+                param,
+                ctx,
+            )
 
 
 ISO_DATE = IsoDate()
@@ -90,7 +96,9 @@ def cli() -> None:
         eventwire run samples/articles.jsonl --db eventwire.db
         eventwire events --db eventwire.db --country RUS --format table
     """
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 @cli.command()
@@ -182,7 +190,9 @@ def run(
 
 @cli.command()
 @db_option
-@click.option("--actor", help="Actor code or code prefix, as source or target (RUSGOV, RUS).")
+@click.option(
+    "--actor", help="Actor code or code prefix, as source or target (RUSGOV, RUS)."
+)
 @click.option("--country", help="ISO-3 country of the source or target (RUS).")
 @click.option("--root", help="CAMEO root code, two digits (11 = disapprove).")
 @click.option("--since", type=ISO_DATE, help="First event date, inclusive.")
@@ -209,7 +219,10 @@ def events(
 
     _require_existing(db)
     if root is not None and not (len(root) == 2 and root.isdigit()):
-        raise click.BadParameter(f"{root!r} is not a CAMEO root; use two digits, e.g. 11", param_hint="--root")
+        raise click.BadParameter(
+            f"{root!r} is not a CAMEO root; use two digits, e.g. 11",
+            param_hint="--root",
+        )
     with _errors_as_click(), open_store(db) as store:
         records = store.events(
             actor=actor.upper() if actor else None,
@@ -238,14 +251,17 @@ def dyads(db: Path, limit: int) -> None:
     with _errors_as_click(), open_store(db) as store:
         pairs = store.dyads(limit=limit)
         counts = store.counts()
-    click.echo(f"{'source':<12}{'target':<12}{'events':>7}{'coop':>6}{'confl':>6}{'goldstein':>11}")
+    click.echo(
+        f"{'source':<12}{'target':<12}{'events':>7}{'coop':>6}{'confl':>6}{'goldstein':>11}"
+    )
     for pair in pairs:
         click.echo(
             f"{pair.source or '?':<12}{pair.target or '-':<12}{pair.events:>7}"
             f"{pair.cooperation:>6}{pair.conflict:>6}{pair.goldstein_mean:>+11.2f}"
         )
     click.echo(
-        f"{counts.articles} articles, {counts.events} events, {counts.failures} failures in {db}"
+        f"{counts.articles} articles, {counts.events} events, "
+        f"{counts.failures} failures in {db}"
     )
 
 
@@ -288,7 +304,9 @@ class _Counter:
             self.articles += 1
             self.events += len(item.events)
         if self.interactive and (self.articles + self.failures) % PROGRESS_EVERY == 0:
-            click.echo(f"\r{self.articles} articles, {self.events} events", err=True, nl=False)
+            click.echo(
+                f"\r{self.articles} articles, {self.events} events", err=True, nl=False
+            )
 
     def finish(self) -> None:
         if self.interactive and self.articles + self.failures >= PROGRESS_EVERY:
@@ -326,4 +344,3 @@ def _errors_as_click() -> Iterator[None]:
         yield
     except EventwireError as error:
         raise click.ClickException(str(error)) from error
-

@@ -24,7 +24,9 @@ class InputError(EventwireError):
     record number when there is one, so that failures can be stored and reported.
     """
 
-    def __init__(self, message: str, *, origin: str | None = None, line: int | None = None):
+    def __init__(
+        self, message: str, *, origin: str | None = None, line: int | None = None
+    ):
         where = origin or "input"
         if line is not None:
             where = f"{where}:{line}"

@@ -42,7 +42,13 @@ CSV_COLUMNS = (
     "rule",
     "coder",
 )
-TABLE_COLUMNS = (("date", 10), ("source", 10), ("cameo", 4), ("action", 24), ("target", 10))
+TABLE_COLUMNS = (
+    ("date", 10),
+    ("source", 10),
+    ("cameo", 4),
+    ("action", 24),
+    ("target", 10),
+)
 MIN_EVIDENCE_WIDTH = 30
 
 
@@ -87,7 +93,9 @@ def write_csv(records: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     return count
 
 
-def table_lines(records: Iterable[dict[str, Any]], *, width: int | None = None) -> Iterator[str]:
+def table_lines(
+    records: Iterable[dict[str, Any]], *, width: int | None = None
+) -> Iterator[str]:
     """Yield a fixed-width table (header first) that fits the terminal."""
     total = width or shutil.get_terminal_size((120, 24)).columns
     fixed = sum(size + 2 for _, size in TABLE_COLUMNS)
@@ -110,7 +118,8 @@ def table_lines(records: Iterable[dict[str, Any]], *, width: int | None = None) 
             target,
         ]
         line = "  ".join(
-            _fit(str(cell), size) for cell, (_, size) in zip(cells, TABLE_COLUMNS, strict=True)
+            _fit(str(cell), size)
+            for cell, (_, size) in zip(cells, TABLE_COLUMNS, strict=True)
         )
         evidence = " ".join(record["evidence"]["text"].split())
         yield f"{line}  {_fit(evidence, evidence_width).rstrip()}"

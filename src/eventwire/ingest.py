@@ -38,6 +38,7 @@ STDIN_ORIGIN = "<stdin>"
 SUFFIXES = frozenset({".txt", ".jsonl", ".json", ".csv", ".html", ".htm"})
 FIELDS = frozenset({"id", "text", "published", "title", "url", "source"})
 HASH_CHARS = 16
+HTML_SNIFF = 1024
 BOM = "\ufeff"
 UTF8_HINT = "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
 EMPTY_TEXT = "empty text; the article has no text to code, give it some or drop it"
@@ -62,8 +63,6 @@ PUBLISHED_META = frozenset(
         "sailthru.date",
     }
 )
-
-ArticleOrFailure = Article | Failure
 
 
 def read_articles(
@@ -115,7 +114,7 @@ def content_hash(text: str) -> str:
 
 def _read_directory(
     directory: Path, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     try:
         paths = sorted(p for p in directory.rglob("*") if p.is_file())
     except OSError as error:
@@ -131,7 +130,7 @@ def _read_directory(
 
 def _read_file(
     path: Path, origin: str, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     suffix = path.suffix.lower()
     try:
         if suffix not in SUFFIXES:
@@ -162,7 +161,7 @@ def _read_file(
         yield Failure(stage=STAGE, origin=origin, message=message)
 
 
-def _read_stdin(stream: TextIO, published: date | None) -> Iterator[ArticleOrFailure]:
+def _read_stdin(stream: TextIO, published: date | None) -> Iterator[Article | Failure]:
     lines = iter(stream)
     head: list[str] = []
     try:
@@ -191,7 +190,7 @@ def _read_stdin(stream: TextIO, published: date | None) -> Iterator[ArticleOrFai
 
 def _read_jsonl_bytes(
     lines: Iterable[bytes], origin: str, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     for number, raw in enumerate(lines, start=1):
         try:
             line = raw.decode("utf-8")
@@ -204,7 +203,7 @@ def _read_jsonl_bytes(
 
 def _jsonl_line(
     line: str, number: int, origin: str, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     if number == 1:
         line = line.removeprefix(BOM)
     if not line.strip():
@@ -223,7 +222,7 @@ def _jsonl_line(
 
 def _read_json(
     content: str, origin: str, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     try:
         parsed = json.loads(content.removeprefix(BOM))
     except json.JSONDecodeError as error:
@@ -240,7 +239,7 @@ def _read_json(
 
 def _read_csv(
     content: str, origin: str, published: date | None
-) -> Iterator[ArticleOrFailure]:
+) -> Iterator[Article | Failure]:
     reader = csv.reader(io.StringIO(content.removeprefix(BOM), newline=""))
     header: list[str] | None = None
     start = 1
@@ -278,7 +277,7 @@ def _read_csv(
 
 def _record_article(
     record: object, origin: str, line: int, published: date | None
-) -> ArticleOrFailure:
+) -> Article | Failure:
     """Return the ``Article`` of a JSON/CSV record, or a ``Failure`` saying why."""
     try:
         if not isinstance(record, dict):
@@ -350,7 +349,7 @@ def _text_article(content: str, origin: str, published: date | None) -> Article:
 
 
 def _html_article(content: bytes | str, origin: str, published: date | None) -> Article:
-    tree = load_html(content)
+    tree = load_html(_whole_page(content))
     if tree is None:
         raise InputError(
             "cannot parse the HTML; check it is an HTML page", origin=origin
@@ -377,6 +376,17 @@ def _html_article(content: bytes | str, origin: str, published: date | None) -> 
         source=document.sitename or None,
         origin=origin,
     )
+
+
+def _whole_page(content: bytes | str) -> bytes | str:
+    """Return the page, wrapping a bare fragment that trafilatura would reject."""
+    if isinstance(content, bytes):
+        if b"<html" in content[:HTML_SNIFF].lower():
+            return content
+        return b"<html><body>" + content + b"</body></html>"
+    if "<html" in content[:HTML_SNIFF].lower():
+        return content
+    return f"<html><body>{content}</body></html>"
 
 
 def _html_published(tree: Any) -> date | None:

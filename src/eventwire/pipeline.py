@@ -20,11 +20,22 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from eventwire.actors import ActorDictionary, ActorMatcher, build_actor_matcher
-from eventwire.actors import load_actor_dictionary, resolve_actors
+from eventwire.actors import (
+    ActorDictionary,
+    ActorMatcher,
+    build_actor_matcher,
+    load_actor_dictionary,
+    resolve_actors,
+)
 from eventwire.clean import clean_article
-from eventwire.coding import CODER, Ontology, PatternTable, code_events
-from eventwire.coding import load_ontology, load_patterns
+from eventwire.coding import (
+    CODER,
+    Ontology,
+    PatternTable,
+    code_events,
+    load_ontology,
+    load_patterns,
+)
 from eventwire.errors import EventwireError
 from eventwire.ingest import content_hash
 from eventwire.model import Article, CleanArticle, CodedArticle, Failure
@@ -49,7 +60,7 @@ class Resources:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RunSummary:
-    """What a run did: articles read, skipped as already stored, coded; events; failures."""
+    """What a run did: articles read, skipped, coded; events; failures."""
 
     read: int
     skipped: int
@@ -173,7 +184,9 @@ def run(
         failed = [item for item in batch if isinstance(item, Failure)]
         store.save_articles(
             coded,
-            content_hashes={item.article.id: content_hash(item.article.text) for item in coded},
+            content_hashes={
+                item.article.id: content_hash(item.article.text) for item in coded
+            },
             coder=CODER,
             ontology=resources.ontology.version,
         )

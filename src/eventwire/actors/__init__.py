@@ -5,7 +5,11 @@ dictionary (``load_actor_dictionary``) and its phrase matcher
 (``build_actor_matcher``) are built once and passed in.
 """
 
-from eventwire.actors.dictionary import ActorDictionary, ActorEntry, load_actor_dictionary
+from eventwire.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    load_actor_dictionary,
+)
 from eventwire.actors.match import ActorMatcher, build_actor_matcher
 from eventwire.actors.resolve import resolve_actors
 

@@ -36,14 +36,14 @@ class EntityMatch:
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class ActorMatcher:
-    """A phrase matcher over one actor dictionary (build with :func:`build_actor_matcher`)."""
+    """A phrase matcher over one actor dictionary; see :func:`build_actor_matcher`."""
 
     dictionary: ActorDictionary
     matcher: PhraseMatcher
 
 
 def build_actor_matcher(dictionary: ActorDictionary, *, nlp: Language) -> ActorMatcher:
-    """Return a matcher for every named phrase in ``dictionary``, tokenized by ``nlp``."""
+    """Return a matcher for every named phrase in ``dictionary``."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     surfaces: set[str] = set()
     for entry in dictionary.entries:
@@ -71,7 +71,9 @@ def find_entities(
     return found
 
 
-def _entry_for(span: Span, dictionary: ActorDictionary, on: date | None) -> ActorEntry | None:
+def _entry_for(
+    span: Span, dictionary: ActorDictionary, on: date | None
+) -> ActorEntry | None:
     entry = dictionary.lookup(span.text, on=on, kinds=MATCHED_KINDS)
     if entry is None:
         # A person known to the table but holding no role on this date still
@@ -80,7 +82,11 @@ def _entry_for(span: Span, dictionary: ActorDictionary, on: date | None) -> Acto
         if former is None:
             return None
         entry = replace(former, code=None, country=None, sector=None, role=None)
-    if entry.kind == "person" and len(span) == 1 and span[0].pos_ not in PERSON_ALIAS_POS:
+    if (
+        entry.kind == "person"
+        and len(span) == 1
+        and span[0].pos_ not in PERSON_ALIAS_POS
+    ):
         return None
     return entry
 

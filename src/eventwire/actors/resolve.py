@@ -64,7 +64,12 @@ def resolve_actors(
                 identity, start, end = found
                 actors.append(
                     _actor(
-                        doc, offsets, original, identity, (start, end), token,
+                        doc,
+                        offsets,
+                        original,
+                        identity,
+                        (start, end),
+                        token,
                         sentence_index,
                     )
                 )
@@ -168,7 +173,9 @@ class _PhraseResolver:
             )
         return None
 
-    def _titled(self, head: Token, tokens: list[Token], *, name: str) -> _Identity | None:
+    def _titled(
+        self, head: Token, tokens: list[Token], *, name: str
+    ) -> _Identity | None:
         """A person with a title: "Russian President X", "X, the French president"."""
         candidates = list(tokens)
         for appos in (child for child in head.children if child.dep_ == "appos"):
@@ -217,7 +224,7 @@ class _PhraseResolver:
         return None
 
     def _named_modifier(self, head: Token, tokens: list[Token]) -> _Identity | None:
-        """"ISIL targets", "Assad's regime": a named organisation or person owns the head."""
+        """A named organisation or person owning the head: "ISIL targets"."""
         for token in tokens:
             if token.i == head.i:
                 continue
@@ -336,4 +343,3 @@ def _actor(
         method=identity.method,
         entry_id=identity.entry_id,
     )
-

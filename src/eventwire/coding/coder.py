@@ -24,18 +24,68 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 INTENT_VERBS = frozenset(
-    {"plan", "intend", "want", "seek", "hope", "aim", "prepare", "vow", "expect",
-     "decide", "try", "attempt", "wish", "mean", "prepared", "ready", "willing"}
+    {
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "hope",
+        "aim",
+        "prepare",
+        "vow",
+        "expect",
+        "decide",
+        "try",
+        "attempt",
+        "wish",
+        "mean",
+        "prepared",
+        "ready",
+        "willing",
+    }
 )
 # A complement of these belongs to the governing verb's event.
 OWNING_VERBS = frozenset(
-    {"threaten", "refuse", "decline", "urge", "ask", "call", "agree", "offer",
-     "pledge", "promise", "deny", "fail", "warn", "demand", "vow"}
+    {
+        "threaten",
+        "refuse",
+        "decline",
+        "urge",
+        "ask",
+        "call",
+        "agree",
+        "offer",
+        "pledge",
+        "promise",
+        "deny",
+        "fail",
+        "warn",
+        "demand",
+        "vow",
+    }
 )
 SPEECH_VERBS = frozenset(
-    {"say", "tell", "add", "claim", "allege", "report", "state", "announce",
-     "insist", "note", "argue", "suggest", "acknowledge", "confirm", "believe",
-     "accuse", "warn", "write", "declare"}
+    {
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "allege",
+        "report",
+        "state",
+        "announce",
+        "insist",
+        "note",
+        "argue",
+        "suggest",
+        "acknowledge",
+        "confirm",
+        "believe",
+        "accuse",
+        "warn",
+        "write",
+        "declare",
+    }
 )
 # Directed verbal events (statements, appeals, consultations, criticism,
 # threats) say nothing without their addressee; physical acts stand alone.
@@ -71,7 +121,7 @@ def code_events(
             source = by_token.get(source_head.i)
             if source is None or source.code is None:
                 continue
-            for target in resolved_targets or [None]:
+            for target in _or_none(resolved_targets):
                 if target is not None and target.head == source.head:
                     continue
                 key = (token.i, source.head, target.head if target else None)
@@ -90,6 +140,11 @@ def code_events(
                     )
                 )
     return tuple(events)
+
+
+def _or_none(targets: list[Actor]) -> list[Actor | None]:
+    """The targets, or a single missing target when there are none."""
+    return list(targets) if targets else [None]
 
 
 def match_pattern(verb: Token, patterns: PatternTable) -> VerbPattern | None:
@@ -136,12 +191,15 @@ def is_negated(verb: Token) -> bool:
     """True for "did not attack", "never met" and negated intentions."""
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    return verb.dep_ == "xcomp" and any(child.dep_ == "neg" for child in verb.head.children)
+    return verb.dep_ == "xcomp" and any(
+        child.dep_ == "neg" for child in verb.head.children
+    )
 
 
 def _in_condition(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
-        child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS for child in verb.children
+        child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
+        for child in verb.children
     )
 
 
@@ -225,5 +283,13 @@ def _event_id(
     article_id: str, evidence: TextSpan, source: Actor, target: Actor | None, cameo: str
 ) -> str:
     target_start = "-" if target is None else str(target.start)
-    key = f"{article_id}|{evidence.start}|{evidence.end}|{source.start}|{target_start}|{cameo}"
+    parts = (
+        article_id,
+        evidence.start,
+        evidence.end,
+        source.start,
+        target_start,
+        cameo,
+    )
+    key = "|".join(str(part) for part in parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

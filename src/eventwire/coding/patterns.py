@@ -1,4 +1,4 @@
-"""Load the verb patterns (``data/cameo/verb_patterns.tsv``) that map predicates to CAMEO.
+"""Load the verb patterns that map predicates to CAMEO codes.
 
 A pattern row is plain TSV (see ``data/README.md``)::
 
@@ -69,7 +69,9 @@ def load_patterns(*, ontology: Ontology, path: Path | None = None) -> PatternTab
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise DataFileError(f"cannot read the pattern file ({error})", path=str(path)) from error
+            raise DataFileError(
+                f"cannot read the pattern file ({error})", path=str(path)
+            ) from error
         name = str(path)
     patterns = _parse(text, name=name, ontology=ontology)
     by_verb: dict[str, list[VerbPattern]] = {}
@@ -109,13 +111,19 @@ def _parse(text: str, *, name: str, ontology: Ontology) -> list[VerbPattern]:
     return patterns
 
 
-def _pattern(row: list[str], *, line: int, name: str, ontology: Ontology) -> VerbPattern:
+def _pattern(
+    row: list[str], *, line: int, name: str, ontology: Ontology
+) -> VerbPattern:
     def fail(message: str) -> DataFileError:
         return DataFileError(message, path=name, line=line)
 
     if len(row) != len(PATTERN_COLUMNS):
-        raise fail(f"expected {len(PATTERN_COLUMNS)} tab-separated columns, found {len(row)}")
-    pattern_id, verb, particle, objects, targets, cameo, _note = (cell.strip() for cell in row)
+        raise fail(
+            f"expected {len(PATTERN_COLUMNS)} tab-separated columns, found {len(row)}"
+        )
+    pattern_id, verb, particle, objects, targets, cameo, _note = (
+        cell.strip() for cell in row
+    )
     if not PATTERN_ID.match(pattern_id):
         raise fail(f"bad pattern id {pattern_id!r}: use lower-case words joined by '.'")
     for word in (verb, *(part for part in (particle,) if part)):

@@ -22,7 +22,18 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object is the understood subject of their complement.
 OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "call", "force", "order", "tell", "persuade", "invite", "encourage", "press"}
+    {
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "tell",
+        "persuade",
+        "invite",
+        "encourage",
+        "press",
+    }
 )
 MAX_CLIMB = 4
 COMPLEMENT_TARGET_SLOTS = ("dobj", "with", "against", "on", "to")
@@ -30,7 +41,10 @@ COMPLEMENT_TARGET_SLOTS = ("dobj", "with", "against", "on", "to")
 
 def is_passive(verb: Token) -> bool:
     """True when the verb is in the passive voice ("was shot down by")."""
-    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)
+    return any(
+        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass"
+        for child in verb.children
+    )
 
 
 def source_heads(verb: Token) -> list[Token]:
@@ -86,7 +100,9 @@ def _subject(verb: Token) -> Token | None:
             return head
         if current.dep_ == "xcomp":
             if head.lemma_ in OBJECT_CONTROL:
-                return _child(head, frozenset({"dobj"})) or _prepositional_object(head, "on")
+                return _child(head, frozenset({"dobj"})) or _prepositional_object(
+                    head, "on"
+                )
             current = head
             continue
         if current.dep_ in {"conj", "advcl"}:

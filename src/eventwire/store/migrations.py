@@ -54,15 +54,13 @@ class Migration:
     migration is applied completely or not at all.
 
     Example:
-        >>> Migration(name="0002_add_place_columns", apply=sql_script("0002.sql"))
-        Migration(name='0002_add_place_columns', ...)
+        >>> ADD_PLACES = Migration(
+        ...     name="0002_add_place_columns", apply=sql_script("0002_places.sql")
+        ... )
     """
 
     name: str
     apply: Callable[[Connection], None]
-
-    def __repr__(self) -> str:
-        return f"Migration(name={self.name!r}, ...)"
 
 
 def sql_script(resource: str) -> Callable[[Connection], None]:
