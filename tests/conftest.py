@@ -11,6 +11,9 @@ from click.testing import CliRunner
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.errors import ModelError
+from eventwire.pipeline import Resources, load_resources
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 TEST_DATA = Path(__file__).resolve().parent / "data"
@@ -42,6 +45,15 @@ def model_nlp() -> Language:
         return spacy.load(MODEL_NAME)
     except OSError:
         pytest.skip(f"spaCy model {MODEL_NAME!r} is not installed")
+
+
+@pytest.fixture(scope="session")
+def resources() -> Resources:
+    """Every pipeline resource (model, dictionaries, ontology), loaded once."""
+    try:
+        return load_resources()
+    except ModelError as error:
+        pytest.skip(str(error))
 
 
 @pytest.fixture

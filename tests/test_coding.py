@@ -91,7 +91,7 @@ def test_coding_active_voice_subject_is_source(make_doc, patterns, ontology) -> 
     (event,) = code_events(parsed, actors=actors, patterns=patterns, ontology=ontology)
     assert (event.source.code, event.cameo, event.target and event.target.code) == (
         "TUR",
-        "190",
+        "195",
         "RUSMIL",
     )
     assert event.rule == "verb:shoot.down"
@@ -102,6 +102,7 @@ def test_coding_active_voice_subject_is_source(make_doc, patterns, ontology) -> 
     )
     assert event.quad_class == 4
     assert event.goldstein == -10.0
+    assert event.plover is not None and event.plover.type == "ASSAULT"
     assert event.modality == "asserted"
     assert not event.negated
     assert event.date == date(2015, 11, 27)
@@ -291,19 +292,22 @@ def test_coding_patterns_cover_the_frequent_news_verbs(patterns: PatternTable) -
     ("line", "problem"),
     [
         pytest.param(
-            "x\tmeet\t\t\tdobj\t999\t", "not in the ontology", id="unknown-code"
+            "x\tmeet\t\t\tdobj\t\t999\t", "not in the ontology", id="unknown-code"
         ),
-        pytest.param("x\tmeet\t\t\t\t040\t", "no target slot", id="no-target"),
-        pytest.param("x\tMeet\t\t\tdobj\t040\t", "lower-case lemma", id="bad-lemma"),
-        pytest.param("x\tmeet\t\t\tdobj\t040", "columns", id="short-row"),
+        pytest.param("x\tmeet\t\t\t\t\t040\t", "no target slot", id="no-target"),
+        pytest.param("x\tMeet\t\t\tdobj\t\t040\t", "lower-case lemma", id="bad-lemma"),
+        pytest.param("x\tmeet\t\t\tdobj\tno\t040\t", "mutual", id="bad-mutual"),
+        pytest.param("x\tmeet\t\t\tdobj\t\t040", "columns", id="short-row"),
     ],
 )
 def test_coding_bad_pattern_file_names_file_and_line(
     tmp_path: Path, ontology: Ontology, line: str, problem: str
 ) -> None:
     path = tmp_path / "patterns.tsv"
-    header = "id\tverb\tparticle\tobject\ttarget\tcameo\tnote"
-    path.write_text(f"{header}\nok\tvisit\t\t\tdobj\t042\t\n{line}\n", encoding="utf-8")
+    header = "id\tverb\tparticle\tobject\ttarget\tmutual\tcameo\tnote"
+    path.write_text(
+        f"{header}\nok\tvisit\t\t\tdobj\t\t042\t\n{line}\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError) as caught:
         load_patterns(ontology=ontology, path=path)
     assert f"{path}:3" in str(caught.value)

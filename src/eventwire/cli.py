@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,11 +22,14 @@ from eventwire.formats import table_lines, write_csv, write_jsonl
 from eventwire.ingest import read_articles
 from eventwire.model import CodedArticle, Failure
 
+if TYPE_CHECKING:
+    from eventwire.pipeline import Resources
+
 FORMATS = ("jsonl", "csv", "table")
 PROGRESS_EVERY = 25
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType[date]):
     """A calendar date written as YYYY-MM-DD."""
 
     name = "YYYY-MM-DD"
@@ -265,7 +268,7 @@ def dyads(db: Path, limit: int) -> None:
     )
 
 
-def _load_resources(actor_files: tuple[Path, ...]) -> Any:
+def _load_resources(actor_files: tuple[Path, ...]) -> Resources:
     from eventwire.pipeline import load_resources
 
     with _errors_as_click():
@@ -273,7 +276,7 @@ def _load_resources(actor_files: tuple[Path, ...]) -> Any:
 
 
 def _write(records: Iterator[dict[str, Any]], output_format: str) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     with _errors_as_click():
         if output_format == "jsonl":
             write_jsonl(records, out)

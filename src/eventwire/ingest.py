@@ -367,6 +367,9 @@ def _html_article(content: bytes | str, origin: str, published: date | None) -> 
             "no article text found in the HTML; check it is an article page",
             origin=origin,
         )
+    # trafilatura puts one paragraph per line; a blank line between them lets
+    # the parser treat headings and list items as sentences of their own.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     return Article(
         id=content_hash(text),
         text=text,

@@ -28,6 +28,12 @@ HEAD_POS = frozenset({"NOUN", "PROPN"})
 # Entity kinds that name a country rather than an agent of it.
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 NAMED_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Named modifiers that make a thing theirs: "ISIL targets", "Assad's palace".
+# A capital as a modifier names a place ("the Paris attacks"), not an owner.
+OWNER_KINDS = frozenset({"organisation", "person", "metonym"})
+# "anti-ISIL coalition", "pro-Russian separatists": the name is what the
+# phrase is against or for, not who it is.
+STANCE_PREFIXES = frozenset({"anti", "pro", "counter", "non"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,9 +65,7 @@ def resolve_actors(
         for token in sentence:
             if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
                 continue
-            found = resolver.resolve(token)
-            if found is not None:
-                identity, start, end = found
+            for identity, (start, end), head in resolver.resolve(token):
                 actors.append(
                     _actor(
                         doc,
@@ -69,7 +73,7 @@ def resolve_actors(
                         original,
                         identity,
                         (start, end),
-                        token,
+                        head,
                         sentence_index,
                     )
                 )
@@ -95,10 +99,17 @@ class _PhraseResolver:
         self.dictionary = dictionary
         self.people: dict[str, _Identity] = {}
 
-    def resolve(self, head: Token) -> tuple[_Identity, int, int] | None:
+    def resolve(self, head: Token) -> list[tuple[_Identity, tuple[int, int], Token]]:
+        """The actor a phrase names, else the actors named inside it.
+
+        "Syrian troops" is one actor; "Russia's move" and "the U.S. strike"
+        are no actors themselves, but name one ("Russia", "U.S.") that a
+        predicate aimed at the move or the strike is aimed at.
+        """
         tokens = _phrase_tokens(head)
         start, end = _trimmed_bounds(tokens)
         head_match = self.entities.get(head.i)
+        identity: _Identity | None
         if head_match is not None:
             start = min(start, head_match.start)
             end = max(end, head_match.end)
@@ -106,9 +117,30 @@ class _PhraseResolver:
         else:
             identity = self._from_phrase(head, tokens)
         if identity is None:
-            return None
+            return self._modifiers(head, tokens)
         self._remember(head, identity)
-        return identity, start, end
+        return [(identity, (start, end), head)]
+
+    def _modifiers(
+        self, head: Token, tokens: list[Token]
+    ) -> list[tuple[_Identity, tuple[int, int], Token]]:
+        found: list[tuple[_Identity, tuple[int, int], Token]] = []
+        seen: set[int] = set()
+        for token in tokens:
+            match = self.entities.get(token.i)
+            if (
+                token.i == head.i
+                or match is None
+                or match.start in seen
+                or match.entry.code is None
+                or _negated_modifier(self.doc, match.start)
+                or (match.entry.kind == "capital" and token.dep_ != "poss")
+            ):
+                continue
+            seen.add(match.start)
+            identity = _identity_of(match.entry, method="modifier")
+            found.append((identity, (match.start, match.end), self.doc[match.end - 1]))
+        return found
 
     def _from_entity(
         self, head: Token, match: EntityMatch, tokens: list[Token]
@@ -138,7 +170,11 @@ class _PhraseResolver:
         if head_sector is not None:
             owner = self._owner(head, tokens)
             return None if owner is None else _agent_of(owner, head_sector, "agent")
-        if head.ent_type_ == "PERSON":
+        # spaCy often tags a lone surname NOUN or ORG: a capitalised name
+        # seen earlier in the article wins over the tagger.
+        if head.ent_type_ == "PERSON" or (
+            head.text[:1].isupper() and self._known(head)
+        ):
             person = self._person(head, tokens)
             if person is not None:
                 return person
@@ -172,6 +208,9 @@ class _PhraseResolver:
                 entry_id=remembered.entry_id,
             )
         return None
+
+    def _known(self, head: Token) -> bool:
+        return head.lower_ in self.people or _entity_text(head).lower() in self.people
 
     def _titled(
         self, head: Token, tokens: list[Token], *, name: str
@@ -214,7 +253,12 @@ class _PhraseResolver:
         head_match = self.entities.get(head.i)
         for token in _with_of_objects(head, tokens):
             match = self.entities.get(token.i)
-            if match is not None and match is not head_match and match.entry.country:
+            if (
+                match is not None
+                and match is not head_match
+                and match.entry.country
+                and not _negated_modifier(self.doc, match.start)
+            ):
                 return _identity_of(match.entry, method="owner")
         for token in tokens:
             if token.dep_ == "poss" and token.i != head.i:
@@ -229,7 +273,11 @@ class _PhraseResolver:
             if token.i == head.i:
                 continue
             match = self.entities.get(token.i)
-            if match is not None and match.entry.kind not in COUNTRY_KINDS:
+            if (
+                match is not None
+                and match.entry.kind in OWNER_KINDS
+                and not _negated_modifier(self.doc, match.start)
+            ):
                 return _identity_of(match.entry, method="owner")
         return None
 
@@ -262,6 +310,15 @@ def _agent_of(owner: _Identity, sector: str, method: str) -> _Identity:
         name=owner.name,
         method=method,
         entry_id=owner.entry_id,
+    )
+
+
+def _negated_modifier(doc: Doc, start: int) -> bool:
+    """True for a name glued to a stance prefix: "anti-ISIL", "pro-Kremlin"."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in STANCE_PREFIXES
     )
 
 

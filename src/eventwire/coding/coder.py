@@ -15,10 +15,16 @@ from spacy.tokens import Doc, Token
 
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import PatternTable, VerbPattern
-from eventwire.coding.roles import is_passive, source_heads, target_heads
+from eventwire.coding.roles import (
+    is_passive,
+    source_heads,
+    target_heads,
+    through_quantity,
+)
 from eventwire.model import Actor, Event, ParsedArticle, TextSpan
 
 CODER = "eventwire.verbs.v1"
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 PREDICATE_POS = frozenset({"VERB"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
@@ -113,38 +119,59 @@ def code_events(
         pattern = match_pattern(token, patterns)
         if pattern is None or _owned_complement(token, patterns):
             continue
-        targets = [by_token.get(head.i) for head in target_heads(token, pattern)]
-        resolved_targets = [target for target in targets if target is not None]
-        if not resolved_targets and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
-            continue
-        for source_head in source_heads(token):
-            source = by_token.get(source_head.i)
-            if source is None or source.code is None:
+        for source, target in _role_pairs(token, pattern, by_token):
+            key = (token.i, source.head, target.head if target else None)
+            if key in seen:
                 continue
-            for target in _or_none(resolved_targets):
-                if target is not None and target.head == source.head:
-                    continue
-                key = (token.i, source.head, target.head if target else None)
-                if key in seen:
-                    continue
-                seen.add(key)
-                events.append(
-                    _event(
-                        parsed,
-                        verb=token,
-                        pattern=pattern,
-                        source=source,
-                        target=target,
-                        sentence=sentence_of[token.sent.start],
-                        ontology=ontology,
-                    )
+            seen.add(key)
+            events.append(
+                _event(
+                    parsed,
+                    verb=token,
+                    pattern=pattern,
+                    source=source,
+                    target=target,
+                    sentence=sentence_of[token.sent.start],
+                    ontology=ontology,
                 )
+            )
     return tuple(events)
 
 
-def _or_none(targets: list[Actor]) -> list[Actor | None]:
-    """The targets, or a single missing target when there are none."""
-    return list(targets) if targets else [None]
+def _role_pairs(
+    verb: Token, pattern: VerbPattern, by_token: dict[int, Actor]
+) -> list[tuple[Actor, Actor | None]]:
+    """(source, target) pairs for one predicate; target None when it has none.
+
+    A directed verbal event needs something it is directed at: a resolved
+    actor, or at least an object phrase ("denounced the agreement"). A
+    mutual act between conjoined subjects with no object ("Trump and Kim
+    met") is coded from each toward the other.
+    """
+    sources = [
+        actor
+        for actor in (by_token.get(head.i) for head in source_heads(verb))
+        if actor is not None and actor.code is not None
+    ]
+    target_tokens = target_heads(verb, pattern)
+    targets = [
+        actor
+        for actor in (_actor_of(head, by_token) for head in target_tokens)
+        if actor is not None
+    ]
+    if not target_tokens and pattern.mutual and len(sources) > 1:
+        return [
+            (one, other) for one in sources for other in sources if one is not other
+        ]
+    if not targets and not target_tokens and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
+        return []
+    directed: list[Actor | None] = list(targets) if targets else [None]
+    return [
+        (source, target)
+        for source in sources
+        for target in directed
+        if target is None or target.head != source.head
+    ]
 
 
 def match_pattern(verb: Token, patterns: PatternTable) -> VerbPattern | None:
@@ -154,7 +181,11 @@ def match_pattern(verb: Token, patterns: PatternTable) -> VerbPattern | None:
         return None
     children = list(verb.children)
     particles = {child.lower_ for child in children if child.dep_ in {"prt", "prep"}}
-    objects = {child.lemma_.lower() for child in children if child.dep_ == "dobj"}
+    objects = {
+        through_quantity(child).lemma_.lower()
+        for child in children
+        if child.dep_ == "dobj"
+    }
     for pattern in candidates:
         if pattern.particle is not None and pattern.particle not in particles:
             continue
@@ -215,6 +246,17 @@ def _under_speech(verb: Token) -> bool:
         if current.dep_ != "conj" and current.lemma_.lower() in SPEECH_VERBS:
             return True
     return False
+
+
+def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
+    """The actor a target phrase is, or names: "Russia's move" is aimed at Russia."""
+    actor = by_token.get(head.i)
+    if actor is not None:
+        return actor
+    for child in head.children:
+        if child.dep_ in OWNER_DEPS and child.i in by_token:
+            return by_token[child.i]
+    return None
 
 
 def _actors_by_token(actors: Sequence[Actor]) -> dict[int, Actor]:

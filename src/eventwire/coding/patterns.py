@@ -2,14 +2,16 @@
 
 A pattern row is plain TSV (see ``data/README.md``)::
 
-    id  verb  particle  object  target  cameo  note
+    id  verb  particle  object  target  mutual  cameo  note
 
 ``verb`` is a lemma; ``particle`` a required particle or preposition
 ("shoot *down*", "call *on*"); ``object`` a ``|``-list of direct-object lemmas
 that must be present (light verbs: "impose *sanctions*"); ``target`` the
 ``|``-list of slots tried in order for the target (``dobj``, ``dative``, or a
 preposition whose object is the target, attached to the verb or to its
-object: "imposed sanctions *on* Russia"); ``cameo`` the event code.
+object: "imposed sanctions *on* Russia"); ``mutual`` is ``yes`` for acts two
+parties do together, so "Russia and France met" codes each toward the other;
+``cameo`` the event code.
 """
 
 from __future__ import annotations
@@ -24,7 +26,17 @@ from pathlib import Path
 from eventwire.coding.ontology import Ontology
 from eventwire.errors import DataFileError
 
-PATTERN_COLUMNS = ("id", "verb", "particle", "object", "target", "cameo", "note")
+PATTERN_COLUMNS = (
+    "id",
+    "verb",
+    "particle",
+    "object",
+    "target",
+    "mutual",
+    "cameo",
+    "note",
+)
+MUTUAL_VALUES = {"yes": True, "": False}
 ROLE_SLOTS = frozenset({"dobj", "dative"})
 WORD = re.compile(r"^[a-z][a-z'-]*$")
 PATTERN_ID = re.compile(r"^[a-z][a-z0-9_.-]*$")
@@ -39,6 +51,7 @@ class VerbPattern:
     particle: str | None
     objects: frozenset[str]
     targets: tuple[str, ...]
+    mutual: bool
     cameo: str
     line: int
 
@@ -121,7 +134,7 @@ def _pattern(
         raise fail(
             f"expected {len(PATTERN_COLUMNS)} tab-separated columns, found {len(row)}"
         )
-    pattern_id, verb, particle, objects, targets, cameo, _note = (
+    pattern_id, verb, particle, objects, targets, mutual, cameo, _note = (
         cell.strip() for cell in row
     )
     if not PATTERN_ID.match(pattern_id):
@@ -136,6 +149,8 @@ def _pattern(
     for slot in (*object_lemmas, *target_slots):
         if slot not in ROLE_SLOTS and not WORD.match(slot):
             raise fail(f"{slot!r} is not a slot (dobj, dative) or a lower-case word")
+    if mutual not in MUTUAL_VALUES:
+        raise fail(f"mutual must be 'yes' or empty, not {mutual!r}")
     if cameo not in ontology.codes:
         raise fail(f"CAMEO code {cameo!r} is not in the ontology's event code table")
     return VerbPattern(
@@ -144,6 +159,7 @@ def _pattern(
         particle=particle or None,
         objects=object_lemmas,
         targets=target_slots,
+        mutual=MUTUAL_VALUES[mutual],
         cameo=cameo,
         line=line,
     )

@@ -36,6 +36,28 @@ OBJECT_CONTROL = frozenset(
     }
 )
 MAX_CLIMB = 4
+# "dozens of Russian diplomats", "a list of officials": the phrase after "of"
+# names who is meant.
+QUANTITY_HEADS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "number",
+        "list",
+        "group",
+        "some",
+        "many",
+        "several",
+        "all",
+        "most",
+        "half",
+        "members",
+        "member",
+    }
+)
 COMPLEMENT_TARGET_SLOTS = ("dobj", "with", "against", "on", "to")
 
 
@@ -108,6 +130,10 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "advcl"}:
             current = head
             continue
+        if current.dep_ == "pcomp" and head.dep_ == "prep":
+            # "responded by expelling", "after accusing": the preposition's verb.
+            current = head.head
+            continue
         return None
     return None
 
@@ -132,9 +158,19 @@ def _child(token: Token, deps: frozenset[str]) -> Token | None:
     return next((child for child in token.children if child.dep_ in deps), None)
 
 
+def through_quantity(token: Token) -> Token:
+    """The noun a quantity stands for: "dozens of diplomats" -> "diplomats"."""
+    if token.lower_ in QUANTITY_HEADS or token.pos_ == "NUM":
+        inner = _prepositional_object(token, "of")
+        if inner is not None:
+            return inner
+    return token
+
+
 def _expand(head: Token | None) -> list[Token]:
     if head is None:
         return []
+    head = through_quantity(head)
     return [head, *_conjuncts(head)]
 
 
