@@ -64,3 +64,26 @@ def test_nlp_model_splits_headline_from_body(model_nlp: Language) -> None:
     assert nlp.pipe_names.index("eventwire_paragraph_breaks") < nlp.pipe_names.index(
         "parser"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "story_start"),
+    [
+        pytest.param(
+            "KHARTOUM, April 17 (Reuters) — Sudan's army struck.",
+            "Sudan",
+            id="dateline",
+        ),
+        pytest.param("WASHINGTON — The Pentagon said.", "The", id="bare-dateline"),
+    ],
+)
+def test_nlp_story_starts_after_a_dateline(text: str, story_start: str) -> None:
+    nlp = add_paragraph_breaks(spacy.blank("en"))
+    doc = nlp(text)
+    assert story_start in [token.text for token in doc if token.is_sent_start]
+
+
+def test_nlp_ordinary_sentence_with_a_dash_is_not_a_dateline() -> None:
+    nlp = add_paragraph_breaks(spacy.blank("en"))
+    doc = nlp("The talks — held in secret — ended.")
+    assert [token.text for token in doc[1:] if token.is_sent_start] == []

