@@ -187,6 +187,18 @@ def test_coding_no_event_without_a_resolved_source(
             "reported",
             id="reported-speech",
         ),
+        pytest.param(
+            [
+                ("NATO", 1, "nsubj", "PROPN", "NATO"),
+                ("demanded", 1, "ROOT", "VERB", "demand"),
+                ("Russia", 3, "nsubj", "PROPN", "Russia"),
+                ("attack", 1, "ccomp", "VERB", "attack"),
+                ("Turkey", 3, "dobj", "PROPN", "Turkey"),
+            ],
+            False,
+            "hypothetical",
+            id="demanded-of-another",
+        ),
     ],
 )
 def test_coding_negation_and_modality(

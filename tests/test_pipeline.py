@@ -140,12 +140,11 @@ def test_pipeline_yields_articles_in_order_and_passes_failures_through(
     assert all(got is sent for got, sent in zip(passed, failures, strict=True))
     # nlp.pipe reads ahead, so a failure may come out before articles that
     # preceded it, but never after the article that follows it in the input.
-    position = {
-        id(r.article if isinstance(r, CodedArticle) else r): n
-        for n, r in enumerate(results)
-    }
-    for failure, following in ((failures[0], articles[1]), (failures[1], articles[2])):
-        assert position[id(failure)] < position[id(following)]
+    order = [
+        r.article.id if isinstance(r, CodedArticle) else r.message for r in results
+    ]
+    assert order.index("bad line") < order.index("a1")
+    assert order.index("not UTF-8") < order.index("a2")
     assert [triples(r) for r in results if isinstance(r, CodedArticle)] == [
         {("RUS", "111", "TUR")},
         {("FRA", "154", "MLI")},
@@ -197,7 +196,7 @@ def test_pipeline_skip_predicate_leaves_articles_out(resources: Resources) -> No
         pytest.param(" ?? ?? ", id="empty-caption-marks"),
         pytest.param("@@@ ### %%% &&& *** ///", id="punctuation"),
         pytest.param("\x00\x01\x02\x7f", id="control-characters"),
-        pytest.param("?" * 2000, id="long-punctuation-run"),
+        pytest.param("?" * 500, id="long-punctuation-run"),
         pytest.param("A" * 5000, id="one-huge-token"),
         pytest.param(
             "Newspapers in English\n\nNewspapers from Canada\n", id="footer-only"
@@ -212,7 +211,9 @@ def test_pipeline_garbage_article_codes_to_nothing(
 
     assert result.article.id == "junk"
     assert result.events == ()
-    assert result.actors == ()
+    # The tagger may call a garbage token an ORG: it stays an unresolved mention.
+    assert all(actor.code is None for actor in result.actors)
+    assert_offsets_point_into(text, result)
 
 
 def test_pipeline_codes_500_token_sentence(resources: Resources) -> None:
@@ -400,6 +401,21 @@ def test_run_recodes_only_the_changed_article(
     [event] = store.events(article_id="a2")
     assert event["cameo"] == "087"
     assert event["evidence"]["text"] == "France withdrew troops from Mali"
+    assert store.counts().articles == 3
+
+
+def test_run_recodes_an_article_whose_date_changed(
+    store_input: Path, resources: Resources, store: Store
+) -> None:
+    run(store_input, resources, store)
+    articles = [a for a in read_articles([store_input]) if isinstance(a, Article)]
+    articles[0] = dataclasses.replace(articles[0], published=date(2016, 1, 1))
+
+    summary = run(articles, resources, store)
+
+    assert (summary.skipped, summary.coded) == (2, 1)
+    dates = {e["article_id"]: e["date"] for e in store.events()}
+    assert dates["a1"] == "2016-01-01"
     assert store.counts().articles == 3
 
 

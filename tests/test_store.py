@@ -517,7 +517,7 @@ def test_store_dyads_rejects_negative_limit(store: Store) -> None:
         store.dyads(limit=-1)
 
 
-def test_store_dyads(store: Store) -> None:
+def test_store_dyads_need_both_actors(store: Store) -> None:
     events = (
         make_event("a1", 1, quad_class=4, goldstein=-10.0),
         make_event("a1", 2, quad_class=3, goldstein=-4.0),
@@ -536,15 +536,6 @@ def test_store_dyads(store: Store) -> None:
             goldstein_mean=-4.0,
             conflict=2,
             cooperation=1,
-        ),
-        DyadCount(
-            source="RUSGOV",
-            target=None,
-            events=2,
-            goldstein_total=4.0,
-            goldstein_mean=2.0,
-            conflict=0,
-            cooperation=2,
         ),
         DyadCount(
             source="UKRGOV",

@@ -72,11 +72,17 @@ actors_option = click.option(
     multiple=True,
     help="Extra actor table (TSV) adding or overriding dictionary entries; repeatable.",
 )
-db_option = click.option(
+new_db_option = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
     help="SQLite database file (created when missing).",
+)
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="SQLite database written by `eventwire run`.",
 )
 format_option = click.option(
     "--format",
@@ -146,7 +152,7 @@ def code(
 
 @cli.command()
 @input_argument
-@db_option
+@new_db_option
 @published_option
 @processes_option
 @actors_option
@@ -240,7 +246,13 @@ def events(
 
 @cli.command()
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show this many pairs.",
+)
 def dyads(db: Path, limit: int) -> None:
     """Print the most frequent source -> target pairs with their Goldstein balance.
 

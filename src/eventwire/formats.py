@@ -45,7 +45,7 @@ CSV_COLUMNS = (
 TABLE_COLUMNS = (
     ("date", 10),
     ("source", 10),
-    ("cameo", 4),
+    ("cameo", 5),
     ("action", 24),
     ("target", 10),
 )

@@ -167,7 +167,7 @@ def run(
             state is not None
             and state.coder == CODER
             and state.ontology == resources.ontology.version
-            and state.content_hash == content_hash(article.text)
+            and state.content_hash == fingerprint(article)
         )
         counts["skipped"] += unchanged
         return unchanged
@@ -185,7 +185,7 @@ def run(
         store.save_articles(
             coded,
             content_hashes={
-                item.article.id: content_hash(item.article.text) for item in coded
+                item.article.id: fingerprint(item.article) for item in coded
             },
             coder=CODER,
             ontology=resources.ontology.version,
@@ -198,6 +198,13 @@ def run(
             for item in batch:
                 progress(item)
     return RunSummary(**counts)
+
+
+def fingerprint(article: Article) -> str:
+    """What decides whether a stored article must be coded again: its text and
+    its publication date (event dates derive from it)."""
+    published = article.published.isoformat() if article.published else ""
+    return content_hash(f"{published}\n{article.text}")
 
 
 def _drain(failures: deque[Failure]) -> Iterator[Failure]:

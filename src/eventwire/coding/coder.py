@@ -50,6 +50,10 @@ INTENT_VERBS = frozenset(
         "willing",
     }
 )
+# Verbs whose complement is an act asked of someone else.
+DIRECTIVE_VERBS = frozenset(
+    {"demand", "urge", "ask", "call", "insist", "press", "appeal", "request", "order"}
+)
 # A complement of these belongs to the governing verb's event.
 OWNING_VERBS = frozenset(
     {
@@ -204,7 +208,7 @@ def _owned_complement(verb: Token, patterns: PatternTable) -> bool:
 
 def modality_of(verb: Token) -> str:
     """``hypothetical``, ``future``, ``intended``, ``reported`` or ``asserted``."""
-    if _in_condition(verb):
+    if _in_condition(verb) or _demanded(verb):
         return "hypothetical"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     if auxiliaries & HYPOTHETICAL_AUX:
@@ -231,6 +235,13 @@ def _in_condition(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
         child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
         for child in verb.children
+    )
+
+
+def _demanded(verb: Token) -> bool:
+    """ "NATO demanded that Russia withdraw": an act asked for, not done."""
+    return (
+        verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in DIRECTIVE_VERBS
     )
 
 

@@ -78,9 +78,9 @@ SELECT source_code, target_code, COUNT(*), SUM(goldstein), AVG(goldstein),
        SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END),
        SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END)
 FROM events
+WHERE source_code IS NOT NULL AND target_code IS NOT NULL
 GROUP BY source_code, target_code
-ORDER BY COUNT(*) DESC, source_code IS NULL, source_code,
-         target_code IS NULL, target_code
+ORDER BY COUNT(*) DESC, source_code, target_code
 LIMIT ?"""
 
 
@@ -357,6 +357,8 @@ class Store:
 
     def dyads(self, *, limit: int = 20) -> list[DyadCount]:
         """Return the ``limit`` source-target pairs with most events, most first.
+
+        A dyad needs both actors: events without a coded target are left out.
 
         Ties are broken by source then target code, so the order is stable.
         """
