@@ -76,10 +76,15 @@ def main(argv: list[str] | None = None) -> int:
         ):
             pass
 
-    spacy_times = _time(bare_spacy, args.repeats)
+    # Peak RSS after a first pass of each phase (bare spaCy first), then the
+    # timed passes interleaved, so that drift in machine load hits both alike.
+    bare_spacy()
     spacy_rss = _peak_rss_mb()
-    pipeline_times = _time(whole_pipeline, args.repeats)
+    whole_pipeline()
     pipeline_rss = _peak_rss_mb()
+    spacy_times, pipeline_times = _time_interleaved(
+        [bare_spacy, whole_pipeline], args.repeats
+    )
     stage_times = _stage_times(articles, resources, args.batch_size)
 
     common = {
@@ -126,13 +131,15 @@ def _corpus(path: Path, count: int) -> list[Article]:
     ]
 
 
-def _time(phase: Callable[[], None], repeats: int) -> list[float]:
-    phase()  # warm-up
-    seconds = []
+def _time_interleaved(
+    phases: list[Callable[[], None]], repeats: int
+) -> list[list[float]]:
+    seconds: list[list[float]] = [[] for _ in phases]
     for _ in range(repeats):
-        started = time.perf_counter()
-        phase()
-        seconds.append(time.perf_counter() - started)
+        for phase, timings in zip(phases, seconds, strict=True):
+            started = time.perf_counter()
+            phase()
+            timings.append(time.perf_counter() - started)
     return seconds
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata
 import inspect
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -109,3 +110,17 @@ def test_api_module_has_docstring(path: Path) -> None:
 
     assert docstring
     assert docstring.strip()
+
+
+@pytest.mark.model
+def test_api_readme_library_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
+    assert blocks, "README has no python example"
+    monkeypatch.chdir(REPO)
+    exec(compile(blocks[0], "README.md", "exec"), {})
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 20
+    source, cameo, _target = lines[0].split()
+    assert source[:3].isupper() and cameo.isdigit()

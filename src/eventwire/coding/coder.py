@@ -167,7 +167,7 @@ def _role_pairs(
         return [
             (one, other) for one in sources for other in sources if one is not other
         ]
-    if not targets and not target_tokens and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
+    if not target_tokens and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
         return []
     directed: list[Actor | None] = list(targets) if targets else [None]
     return [
