@@ -478,3 +478,22 @@ def test_run_resumes_after_an_interruption(
     counts = store.counts()
     assert (counts.articles, counts.events) == (6, 6)
     assert sorted(set(event_ids(store).values())) == [a.id for a in articles]
+
+
+def test_pipeline_article_over_the_parser_limit_is_a_failure(
+    resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resources.nlp, "max_length", 200)
+    articles = [
+        Article(id="short", text="Russia condemned Turkey on Monday."),
+        Article(id="long", text="Russia condemned Turkey. " * 20, origin="big.txt"),
+        Article(id="after", text="France praised Chile."),
+    ]
+    results = list(code_articles(articles, resources=resources))
+    coded = [r.article.id for r in results if isinstance(r, CodedArticle)]
+    failed = [r for r in results if isinstance(r, Failure)]
+    assert coded == ["short", "after"]
+    assert [(f.article_id, f.stage, f.origin) for f in failed] == [
+        ("long", "parse", "big.txt")
+    ]
+    assert "split it" in failed[0].message

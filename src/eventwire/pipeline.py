@@ -105,12 +105,18 @@ def code_articles(
     """
     failures: deque[Failure] = deque()
 
+    max_length = resources.nlp.max_length
+
     def cleaned() -> Iterator[CleanArticle]:
         for item in items:
             if isinstance(item, Failure):
                 failures.append(item)
             elif skip is None or not skip(item):
-                yield clean_article(item)
+                clean = clean_article(item)
+                if len(clean.text) > max_length:
+                    failures.append(_too_long(item, len(clean.text), max_length))
+                else:
+                    yield clean
 
     parsed_stream = parse_articles(
         cleaned(), nlp=resources.nlp, batch_size=batch_size, n_process=n_process
@@ -205,6 +211,21 @@ def fingerprint(article: Article) -> str:
     its publication date (event dates derive from it)."""
     published = article.published.isoformat() if article.published else ""
     return content_hash(f"{published}\n{article.text}")
+
+
+def _too_long(article: Article, length: int, max_length: int) -> Failure:
+    # spaCy refuses texts over nlp.max_length (memory grows with length); one
+    # such article must not stop the other articles of the run.
+    return Failure(
+        stage="parse",
+        message=(
+            f"article {article.id!r} has {length:,} characters, more than the "
+            f"parser's limit of {max_length:,}; split it into several articles"
+        ),
+        origin=article.origin,
+        line=article.line,
+        article_id=article.id,
+    )
 
 
 def _drain(failures: deque[Failure]) -> Iterator[Failure]:
