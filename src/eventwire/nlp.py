@@ -24,8 +24,6 @@ PARAGRAPH_COMPONENT = "eventwire_paragraph_breaks"
 DEFAULT_BATCH_SIZE = 32
 DATELINE_DASHES = frozenset({"—", "–", "--"})
 DATELINE_MAX_TOKENS = 16
-# NER is kept: the actor resolver reads PERSON/ORG/GPE/NORP for unknown actors.
-UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
 def load_nlp(name: str = MODEL_NAME) -> Language:
@@ -41,7 +39,7 @@ def load_nlp(name: str = MODEL_NAME) -> Language:
         True
     """
     try:
-        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name)
     except OSError as error:
         raise ModelError(
             f"cannot load the spaCy model {name!r} ({error}). Install it with "
