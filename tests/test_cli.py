@@ -162,6 +162,9 @@ def test_cli_code_prints_jsonl_with_documented_keys(
             "country",
             "sector",
             "name",
+            "method",
+            "label",
+            "antecedent",
         }
         evidence = record["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["text"]

@@ -111,6 +111,9 @@ def test_model_event_record_has_the_documented_keys() -> None:
         "country": "RUS",
         "sector": "GOV",
         "name": None,
+        "method": "dictionary",
+        "label": None,
+        "antecedent": None,
     }
     assert record["target"] is None
     assert record["plover"] == {"type": "ACCUSE", "mode": "disapprove"}

@@ -139,7 +139,10 @@ class Actor:
     (``GOV``, ``MIL``, ``LEG``...). ``token_start``/``token_end`` index the
     ``Doc`` (half-open) and ``head`` is the token that heads the mention.
     ``method`` says how it was resolved (``dictionary``, ``title``,
-    ``reference``...) and ``entry_id`` which data row did it.
+    ``reference``...) and ``entry_id`` which data row did it. ``label`` is the
+    NER type of an unknown named actor (``PERSON``, ``ORG``...) or ``PRON`` for
+    a pronoun; ``antecedent`` is the earlier mention a reference was followed
+    back to ("he" -> "Francois Hollande").
     """
 
     text: str
@@ -155,6 +158,8 @@ class Actor:
     name: str | None = None
     method: str = "dictionary"
     entry_id: str | None = None
+    label: str | None = None
+    antecedent: TextSpan | None = None
 
     def as_record(self) -> JSONDict:
         """The actor as it appears in the event contract."""
@@ -166,6 +171,17 @@ class Actor:
             "country": self.country,
             "sector": self.sector,
             "name": self.name,
+            "method": self.method,
+            "label": self.label,
+            "antecedent": (
+                {
+                    "text": self.antecedent.text,
+                    "start": self.antecedent.start,
+                    "end": self.antecedent.end,
+                }
+                if self.antecedent
+                else None
+            ),
         }
 
 

@@ -87,7 +87,38 @@ COUNTRY_HEADER = ("iso3", "name", "aliases", "adjectives", "capitals")
 METONYM_HEADER = ("phrase", "code", "note")
 AGENT_HEADER = ("phrase", "sector", "note")
 ORGANISATION_HEADER = ("id", "name", "aliases", "code", "country", "sector")
-PEOPLE_HEADER = ("id", "name", "aliases", "code", "start", "end", "role")
+PEOPLE_HEADER = (
+    "id",
+    "name",
+    "aliases",
+    "code",
+    "start",
+    "end",
+    "role",
+    "office",
+    "leader",
+)
+
+#: The offices a people row may name; titles in text ("foreign secretary",
+#: "emir") are mapped onto these by the resolver.
+OFFICES = frozenset(
+    {
+        "president",
+        "vice president",
+        "prime minister",
+        "deputy prime minister",
+        "chancellor",
+        "monarch",
+        "crown prince",
+        "supreme leader",
+        "foreign minister",
+        "defence minister",
+        "interior minister",
+        "finance minister",
+        "secretary-general",
+        "leader",
+    }
+)
 
 _CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3})*")
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -138,6 +169,8 @@ class ActorEntry:
     start: date | None = None
     end: date | None = None
     role: str | None = None
+    office: str | None = None
+    leader: bool = False
 
     @property
     def case_sensitive(self) -> bool:
@@ -314,6 +347,15 @@ def _read(source: Traversable | Path, header: tuple[str, ...] | None) -> _Table:
             "the file is empty; it needs a header row", path=path, line=1
         )
     found = tuple(records[0][1])
+    # User people files may leave out the trailing office and leader columns.
+    padding = len(PEOPLE_HEADER) - len(found) if header is None else 0
+    if found == PEOPLE_HEADER[: len(PEOPLE_HEADER) - padding] and padding in (1, 2):
+        short = len(found)
+        records = [
+            (number, [*row, *[""] * padding] if len(row) == short else row)
+            for number, row in records
+        ]
+        found = PEOPLE_HEADER
     expected = header or (
         found if found in (PEOPLE_HEADER, ORGANISATION_HEADER) else None
     )
@@ -461,7 +503,17 @@ def _people(table: _Table, known: set[str]) -> list[ActorEntry]:
     seen = _Seen(table)
     names: dict[str, str] = {}
     roles: dict[str, int] = {}
-    for line, (person, name, aliases, code, start, end, role) in table.rows:
+    for line, (
+        person,
+        name,
+        aliases,
+        code,
+        start,
+        end,
+        role,
+        office,
+        leader,
+    ) in table.rows:
         if not _ID.fullmatch(person):
             raise table.error(_bad_id(person), line)
         name = _required(table, line, "name", name)
@@ -480,6 +532,18 @@ def _people(table: _Table, known: set[str]) -> list[ActorEntry]:
                 "swap them or fix the typo",
                 line,
             )
+        if office and office not in OFFICES:
+            raise table.error(
+                f"unknown office {office!r}; use one of {', '.join(sorted(OFFICES))} "
+                "or leave it empty",
+                line,
+            )
+        if leader not in ("", "yes"):
+            raise table.error(
+                f"leader is {leader!r}; write 'yes' for the country's or group's "
+                "leader, else leave it empty",
+                line,
+            )
         roles[person] = roles.get(person, 0) + 1
         for phrase in [name, *_items(aliases)]:
             entry = ActorEntry(
@@ -493,6 +557,8 @@ def _people(table: _Table, known: set[str]) -> list[ActorEntry]:
                 start=first,
                 end=last,
                 role=role or None,
+                office=office or None,
+                leader=leader == "yes",
             )
             entries.append(seen.add(line, entry))
     return entries
