@@ -304,6 +304,9 @@ def load_actor_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
             _read(folder / "organisations.tsv", ORGANISATION_HEADER), known
         ),
         *_people(_read(folder / "people.tsv", PEOPLE_HEADER), known),
+        *_people(
+            _read(folder / "ministers.tsv", PEOPLE_HEADER), known, prefix="minister"
+        ),
     ]
     for path in extra:
         table = _read(Path(path), None)
@@ -498,7 +501,9 @@ def _organisations(table: _Table, known: set[str]) -> list[ActorEntry]:
     return entries
 
 
-def _people(table: _Table, known: set[str]) -> list[ActorEntry]:
+def _people(
+    table: _Table, known: set[str], *, prefix: str = "person"
+) -> list[ActorEntry]:
     entries: list[ActorEntry] = []
     seen = _Seen(table)
     names: dict[str, str] = {}
@@ -547,7 +552,7 @@ def _people(table: _Table, known: set[str]) -> list[ActorEntry]:
         roles[person] = roles.get(person, 0) + 1
         for phrase in [name, *_items(aliases)]:
             entry = ActorEntry(
-                id=f"person:{person}#{roles[person]}",
+                id=f"{prefix}:{person}#{roles[person]}",
                 kind="person",
                 phrase=phrase,
                 code=code,
