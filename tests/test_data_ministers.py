@@ -113,6 +113,7 @@ _FORBIDDEN = """
     kim lee park moon wang li zhang singh khan sharif ali hassan hussein mohammed
     abdullah salman cohen smith brown jones johnson fox gates austin wagner may
     hunt store don bishop wong carter miller katz levy gallant shalom
+    straw downer machete saar cienfuegos holguin surin lebedev qureshi
 """
 FORBIDDEN_ALIASES = frozenset(_FORBIDDEN.split())
 
@@ -225,7 +226,7 @@ def test_no_alias_is_a_common_word_or_shared_surname() -> None:
         ("Le Drian", date(2018, 1, 1), "jean-yves-le-drian", "FRAGOV", "FM"),
         ("Hammond", date(2012, 6, 1), "philip-hammond", "GBRGOV", "DM"),
         ("Hammond", date(2015, 6, 1), "philip-hammond", "GBRGOV", "FM"),
-        ("Straw", date(2003, 3, 1), "jack-straw", "GBRGOV", "FM"),
+        ("Jack Straw", date(2003, 3, 1), "jack-straw", "GBRGOV", "FM"),
         ("Zarif", date(2015, 7, 14), "mohammad-javad-zarif", "IRNGOV", "FM"),
         ("Jaishankar", date(2023, 1, 1), "subrahmanyam-jaishankar", "INDGOV", "FM"),
         ("Kuleba", date(2022, 3, 1), "dmytro-kuleba", "UKRGOV", "FM"),
