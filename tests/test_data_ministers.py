@@ -273,6 +273,24 @@ def test_ministers_out_of_office_do_not_resolve(
     assert actors.lookup(phrase, on=day) is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "day", "expected"),
+    [
+        ("Netanyahu", date(2003, 1, 1), "minister:benjamin-netanyahu#"),
+        ("Netanyahu", date(2015, 1, 1), "person:benjamin-netanyahu#"),
+        ("Davutoglu", date(2012, 1, 1), "minister:ahmet-davutoglu#"),
+        ("Davutoglu", date(2015, 1, 1), "person:ahmet-davutoglu#"),
+        ("Kishida", date(2015, 1, 1), "minister:fumio-kishida#"),
+        ("Kishida", date(2022, 1, 1), "person:fumio-kishida#"),
+    ],
+)
+def test_a_person_in_both_tables_resolves_to_the_role_held_on_the_day(
+    actors: ActorDictionary, phrase: str, day: date, expected: str
+) -> None:
+    entry = actors.lookup(phrase, on=day)
+    assert entry is not None and entry.id.startswith(expected)
+
+
 def test_clinton_is_bill_before_2001_and_hillary_as_secretary_of_state(
     actors: ActorDictionary,
 ) -> None:
