@@ -2,18 +2,18 @@
 
 The gold (``samples/gold/actors.jsonl``) lists every actor mention of short
 wire-style passages with the code a careful human coder gives it, or ``null``
-for a named actor no dictionary knows. :func:`score_actors` runs the real
-stages (clean, parse, resolve actors) on each passage and aligns the actors it
-finds to the gold mentions by character overlap, one to one, largest overlap
-first. Then:
+for a named actor no dictionary knows. :func:`score_actors` codes each
+passage with the pipeline (clean, parse, resolve actors, code events) and
+pairs the actors it finds with the gold mentions by character overlap, one to
+one, largest overlap first. Then:
 
 - **precision** = correct codes / system actors with a code, leaving out
   those that sit on a gold ``place`` mention (a location, which is neither an
   actor nor an error to code);
 - **recall** = correct codes / gold mentions with a code;
-- **null accuracy** = gold unknowns (code ``null``) that the system keeps as
-  an actor with no code / gold unknowns: an unknown dropped or given a code
-  is wrong;
+- **null accuracy** = gold mentions coded ``null`` that the system keeps as
+  an actor with no code / gold mentions coded ``null``: an unknown actor
+  dropped or given a code is wrong;
 - the same figures per mention kind (``name``, ``title``, ``pronoun``...),
   where precision counts only the system actors aligned to that kind.
 
@@ -31,11 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.actors.resolve import resolve_actors
-from eventwire.clean import clean_article
 from eventwire.errors import InputError
-from eventwire.model import Actor, Article
-from eventwire.nlp import parse_articles
+from eventwire.model import Actor, Article, Failure
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -202,19 +199,33 @@ def read_actor_gold(path: Path) -> tuple[GoldPassage, ...]:
 def score_actors(
     passages: Sequence[GoldPassage], *, resources: Resources
 ) -> ActorScore:
-    """Resolve the actors of every gold passage with ``resources`` and score them."""
-    articles = (
-        clean_article(Article(id=p.id, text=p.text, published=p.published))
+    """Code every gold passage with ``resources`` and score the actors found.
+
+    The passages go through :func:`eventwire.pipeline.code_articles`, so the
+    actors scored are exactly those the pipeline hands to the event coder.
+
+    Raises:
+        InputError: the pipeline could not code a passage.
+    """
+    from eventwire.pipeline import code_articles
+
+    articles = [
+        Article(id=p.id, text=p.text, published=p.published, line=p.line)
         for p in passages
-    )
-    parsed_stream = parse_articles(articles, nlp=resources.nlp)
+    ]
+    found: dict[str, tuple[Actor, ...]] = {}
+    for item in code_articles(articles, resources=resources):
+        if isinstance(item, Failure):
+            raise InputError(
+                f"passage {item.article_id!r} could not be coded: {item.message}",
+                line=item.line,
+            )
+        found[item.article.id] = item.actors
     results: list[MentionResult] = []
     coded_unaligned = 0
     on_places = 0
-    for passage, parsed in zip(passages, parsed_stream, strict=True):
-        actors = resolve_actors(
-            parsed, dictionary=resources.dictionary, matcher=resources.matcher
-        )
+    for passage in passages:
+        actors = found[passage.id]
         pairs = align(passage.mentions, actors)
         claimed = set(pairs.values())
         for index, mention in enumerate(passage.mentions):

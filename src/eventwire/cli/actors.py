@@ -88,28 +88,28 @@ def check(files: tuple[Path, ...]) -> None:
 def lookup(phrase: str, on: date | None, actor_files: tuple[Path, ...]) -> None:
     """Explain how PHRASE resolves: code, name, method, dictionary row, dates.
 
-    PHRASE is parsed and resolved as a one-sentence article published on
-    --date, with the same resolver and dictionary as `eventwire code`.
+    PHRASE is coded as a one-line article published on --date, by the same
+    pipeline, resolver and dictionary as `eventwire code`.
 
     \b
     Example:
         eventwire actors lookup "the French president" --date 2015-11-27
         eventwire actors lookup "Medvedev" --date 2009-06-15
     """
-    from eventwire.actors import resolve_actors
-    from eventwire.clean import clean_article
-    from eventwire.model import Article
-    from eventwire.nlp import parse_articles
+    from eventwire.model import Article, Failure
+    from eventwire.pipeline import code_articles
 
     if not phrase.strip():
         raise click.BadParameter("the phrase is empty", param_hint="PHRASE")
     resources = load_resources(actor_files)
     article = Article(id="lookup", text=phrase, published=on)
     with errors_as_click():
-        parsed = next(parse_articles([clean_article(article)], nlp=resources.nlp))
-        found = resolve_actors(
-            parsed, dictionary=resources.dictionary, matcher=resources.matcher
+        (result,) = code_articles([article], resources=resources)
+    if isinstance(result, Failure):
+        raise click.ClickException(
+            f"{phrase!r} could not be resolved: {result.message}"
         )
+    found = result.actors
     when = on.isoformat() if on else "no date (latest roles)"
     if not found:
         raise click.ClickException(
