@@ -76,9 +76,9 @@ def test_cli_actors_check_summarises_a_valid_file(
     assert result.exit_code == 0, result.output
     first, second = result.stdout.splitlines()
     assert first == (
-        f"{people_file}: OK, 1 row with 2 phrases; overrides no packaged phrase"
+        f"{people_file}: OK, 1 row naming 2 phrases; overrides no packaged phrase"
     )
-    assert second.startswith(f"{override_file}: OK, 1 row with 2 phrases; overrides 1")
+    assert second.startswith(f"{override_file}: OK, 1 row naming 2 phrases; overrides")
     assert "NATO" in second
 
 

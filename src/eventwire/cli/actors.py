@@ -63,12 +63,12 @@ def check(files: tuple[Path, ...]) -> None:
     failed = 0
     for path in files:
         try:
-            extended = load_actor_dictionary([path])
+            load_actor_dictionary([path])
         except DataFileError as error:
             failed += 1
             click.echo(str(error), err=True)
             continue
-        click.echo(_check_summary(path, packaged, extended))
+        click.echo(_check_summary(path, packaged))
     if failed:
         raise click.ClickException(
             f"{failed} of {len(files)} file{'s' if len(files) > 1 else ''} "
@@ -163,19 +163,32 @@ def score(
     click.echo("\n".join(lines))
 
 
-def _check_summary(
-    path: Path, packaged: ActorDictionary, extended: ActorDictionary
-) -> str:
-    before = set(packaged.entries)
-    after = set(extended.entries)
-    added = [entry for entry in extended.entries if entry not in before]
+def _check_summary(path: Path, packaged: ActorDictionary) -> str:
+    """Rows and phrases of a user table that loaded cleanly, and what it overrides.
+
+    People and organisation tables both hold the name in column 2 and the
+    aliases in column 3.
+    """
+    from eventwire.actors.dictionary import normalise
+
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    rows = [line.split("\t") for line in lines if line.strip()]
+    phrases = {
+        normalise(phrase)
+        for cells in rows
+        for phrase in [cells[1], *cells[2].split("|")]
+        if phrase.strip()
+    }
     replaced = sorted(
-        {entry.phrase for entry in packaged.entries if entry not in after}
+        {
+            entry.phrase
+            for entry in packaged.entries
+            if normalise(entry.phrase) in phrases
+        }
     )
-    rows = len({entry.id for entry in added})
     summary = (
-        f"{path}: OK, {rows} row{'s' if rows != 1 else ''} with "
-        f"{len(added)} phrase{'s' if len(added) != 1 else ''}"
+        f"{path}: OK, {len(rows)} row{'s' if len(rows) != 1 else ''} naming "
+        f"{len(phrases)} phrase{'s' if len(phrases) != 1 else ''}"
     )
     if not replaced:
         return summary + "; overrides no packaged phrase"
