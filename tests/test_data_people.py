@@ -44,6 +44,37 @@ TWO_LEADERS = {
 }
 LAST_YEAR = 2025
 
+# The British monarch is head of state of Canada and Australia; that row is
+# coded GBRGOV only.
+SHARED_MONARCH = frozenset({"CAN", "AUS"})
+HEAD_OF_STATE_OFFICES = frozenset({"president", "monarch", "supreme leader", "leader"})
+NO_HEAD_OF_STATE = {
+    ("IRQ", 2003),
+    ("EGY", 2011),
+    *(("LBN", year) for year in (2014, 2015, 2016, 2023, 2024)),
+    # Rival governments, then Sarraj chairing the Presidential Council as
+    # prime minister (his row's office).
+    *(("LBY", year) for year in range(2015, 2021)),
+}
+# Countries with a prime minister (or chancellor) post, and the years it
+# existed: Turkey abolished it in 2018, Syria in 2025; Georgia had none before
+# 2004, Pakistan none under Musharraf's first years and Palestine none before
+# 2003; Iraq's is counted from 2004 because Saddam Hussein's premiership is
+# part of his presidency row.
+_FULL_TERM_PREMIERS = """
+RUS CHN FRA GBR DEU ITA JPN CAN IND AUS ESP POL NLD GRC HUN UKR BLR ISR JOR LBN
+QAT ARE EGY THA VNM TUN MAR KAZ AZE ETH TWN
+"""
+HEAD_OF_GOVERNMENT_YEARS = {
+    **dict.fromkeys(_FULL_TERM_PREMIERS.split(), (2001, LAST_YEAR)),
+    "GEO": (2004, LAST_YEAR),
+    "SYR": (2001, 2024),
+    "PAK": (2003, LAST_YEAR),
+    "TUR": (2001, 2018),
+    "IRQ": (2004, LAST_YEAR),
+    "PSE": (2004, LAST_YEAR),
+}
+
 
 @pytest.fixture(scope="module")
 def actors() -> ActorDictionary:
@@ -102,6 +133,40 @@ def test_people_one_head_of_the_un_nato_and_commission_every_first_of_july(
     for year in range(first, LAST_YEAR + 1):
         found = _leaders(roles, code, date(year, 7, 1))
         assert len(found) == 1, (code, year, found)
+
+
+def _holders(
+    roles: list[ActorEntry], code: str, offices: frozenset[str], day: date
+) -> list[str]:
+    return sorted(
+        {
+            r.name
+            for r in roles
+            if r.code == code and r.office in offices and r.valid_on(day)
+        }
+    )
+
+
+@pytest.mark.parametrize("country", sorted(set(COUNTRIES) - SHARED_MONARCH))
+def test_people_a_head_of_state_every_first_of_july(
+    roles: list[ActorEntry], country: str
+) -> None:
+    for year in range(COUNTRIES[country], LAST_YEAR + 1):
+        found = _holders(
+            roles, f"{country}GOV", HEAD_OF_STATE_OFFICES, date(year, 7, 1)
+        )
+        assert bool(found) != ((country, year) in NO_HEAD_OF_STATE), (country, year)
+
+
+@pytest.mark.parametrize("country", sorted(HEAD_OF_GOVERNMENT_YEARS))
+def test_people_one_head_of_government_every_first_of_july(
+    roles: list[ActorEntry], country: str
+) -> None:
+    first, last = HEAD_OF_GOVERNMENT_YEARS[country]
+    offices = frozenset({"prime minister", "chancellor"})
+    for year in range(first, last + 1):
+        found = _holders(roles, f"{country}GOV", offices, date(year, 7, 1))
+        assert len(found) == 1, (country, year, found)
 
 
 def test_people_sixty_countries_covered(roles: list[ActorEntry]) -> None:
