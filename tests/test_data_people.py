@@ -12,6 +12,7 @@ import csv
 from collections import defaultdict
 from datetime import date
 from importlib.resources import files
+from itertools import combinations
 
 import pytest
 
@@ -373,3 +374,26 @@ def test_organisations_armed_groups_and_collectives(
 ) -> None:
     entry = actors.lookup(phrase, kinds=("organisation",))
     assert entry is not None and entry.code == code
+
+
+def test_people_leaders_of_one_actor_overlap_only_on_handover_days(
+    roles: list[ActorEntry],
+) -> None:
+    # Longer overlaps are documented in TWO_LEADERS.
+    allowed = {("Pervez Musharraf", "Yousaf Raza Gillani")}
+    by_code: dict[str, list[ActorEntry]] = defaultdict(list)
+    for role in roles:
+        if role.leader and role.code is not None:
+            by_code[role.code].append(role)
+    for code, leaders in by_code.items():
+        leaders.sort(key=lambda r: r.start or date.min)
+        for earlier, later in combinations(leaders, 2):
+            if earlier.name == later.name or later.start is None:
+                continue
+            end = earlier.end or date.max
+            overlap = (end - later.start).days + 1 if end >= later.start else 0
+            assert overlap <= 2 or (earlier.name, later.name) in allowed, (
+                code,
+                earlier.name,
+                later.name,
+            )
