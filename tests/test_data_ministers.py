@@ -92,7 +92,10 @@ GAPS: dict[tuple[str, str], frozenset[int]] = {
     ("LBN", "defence minister"): frozenset(range(2001, 2005)),
     ("PHL", "defence minister"): frozenset({2004, 2007}),
     ("PRK", "defence minister"): frozenset(range(2012, 2026)),
-    ("PSE", "foreign minister"): frozenset({2001, 2002}),
+    # Mustafa is prime minister and foreign minister: his people.tsv row.
+    ("PSE", "foreign minister"): frozenset({2001, 2002, 2024, 2025}),
+    # Raul Castro kept defence while acting president: his people.tsv row.
+    ("CUB", "defence minister"): frozenset({2007}),
     ("SDN", "foreign minister"): frozenset(
         {2008, 2009, 2018, 2019, *range(2022, 2026)}
     ),
