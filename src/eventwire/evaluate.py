@@ -10,21 +10,48 @@ gold names, at three levels of strictness:
 A predicted event belongs to the gold sentence whose text contains its
 evidence; predicted events in sentences the gold does not list are false
 positives.
+
+Two gold formats are read. :func:`read_gold` reads events of an article corpus
+(``article_id``, ``sentence``, ...). :func:`read_gold_texts` reads
+self-contained gold texts (``id``, ``text``, ``published``, ``events``), where
+every event of the text is listed and the whole text is the unit of matching.
+
+:func:`evaluate_events` scores affirmed and negated events apart: a gold event
+marked ``negated`` ("did not attack") only matches a coded event that is also
+negated, and neither side counts towards the other's scores. Modality
+(``future``, ``reported``...) is not part of the triple; it is reported as the
+agreement on exactly matched events.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
+from eventwire.model import Article, Failure
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Resources
 
 LEVELS = ("exact", "cameo3", "root")
 GOLD_FIELDS = ("article_id", "sentence", "source", "target", "cameo")
+TEXT_FIELDS = ("id", "text", "published", "events")
+EVENT_FIELDS = ("source", "target", "cameo")
+MODALITIES = ("asserted", "reported", "future", "intended", "hypothetical")
+ASSERTED = "asserted"
+ACTOR_CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3})*")
+CAMEO_CODE = re.compile(r"\d{3,4}")
+CONFUSIONS_SHOWN = 15
+
+Triple = tuple[str | None, ...]
+Key = tuple[str, str, Triple]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,6 +63,31 @@ class GoldEvent:
     source: str
     target: str | None
     cameo: str
+    negated: bool = False
+    modality: str = ASSERTED
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GoldText:
+    """A self-contained gold text (a sentence, or a sentence with its context)
+    and every event a careful coder finds in it."""
+
+    id: str
+    text: str
+    published: date
+    events: tuple[GoldEvent, ...]
+    origin: str | None = None
+    line: int | None = None
+
+    def as_article(self) -> Article:
+        """The text as an article for the pipeline, remembering its gold line."""
+        return Article(
+            id=self.id,
+            text=self.text,
+            published=self.published,
+            origin=self.origin,
+            line=self.line,
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,22 +114,94 @@ class Score:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "true_positives": self.true_positives,
+            "false_positives": self.false_positives,
+            "false_negatives": self.false_negatives,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Confusions:
+    """Where exact matching failed, paired up within each sentence.
+
+    ``codes`` counts (gold code, system code) for events whose actor countries
+    agree; ``actors`` counts (role, gold actor, system actor) for events whose
+    code agrees but an actor differs; ``missed`` and ``extra`` count, by root,
+    the gold and system events left without any partner.
+    """
+
+    codes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    actors: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    missed: Counter[str] = field(default_factory=Counter)
+    extra: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluation:
+    """Everything ``eventwire evaluate`` reports, computed once."""
+
+    texts: int
+    gold_events: int
+    system_events: int
+    scores: dict[str, Score]
+    negated: dict[str, Score]
+    roots: dict[str, Score]
+    confusions: Confusions
+    modality_matched: int
+    modality_agreeing: int
+
+    def as_record(self) -> dict[str, Any]:
+        """The evaluation as one JSON-ready dict (``eventwire evaluate --json``)."""
+        confusions = self.confusions
+        return {
+            "texts": self.texts,
+            "gold_events": self.gold_events,
+            "system_events": self.system_events,
+            "levels": {
+                level: score.as_record() for level, score in self.scores.items()
+            },
+            "negated": {
+                level: score.as_record() for level, score in self.negated.items()
+            },
+            "roots": {
+                root: {
+                    "gold": score.true_positives + score.false_negatives,
+                    "system": score.true_positives + score.false_positives,
+                    "matched": score.true_positives,
+                    "precision": round(score.precision, 4),
+                    "recall": round(score.recall, 4),
+                }
+                for root, score in self.roots.items()
+            },
+            "modality": {
+                "matched": self.modality_matched,
+                "agreeing": self.modality_agreeing,
+            },
+            "confusions": {
+                "codes": [
+                    {"gold": gold, "system": system, "count": count}
+                    for (gold, system), count in confusions.codes.most_common()
+                ],
+                "actors": [
+                    {"role": role, "gold": gold, "system": system, "count": count}
+                    for (role, gold, system), count in confusions.actors.most_common()
+                ],
+                "missed": dict(sorted(confusions.missed.items())),
+                "extra": dict(sorted(confusions.extra.items())),
+            },
+        }
+
 
 def read_gold(path: Path) -> list[GoldEvent]:
     """Read gold events: JSON lines with article_id, sentence, source, target, cameo."""
     gold: list[GoldEvent] = []
-    for number, line in enumerate(
-        path.read_text(encoding="utf-8").splitlines(), start=1
-    ):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"not valid JSON ({error.msg})", origin=str(path), line=number
-            ) from error
-        missing = [field for field in GOLD_FIELDS if field not in record]
+    for number, record in _json_lines(path):
+        missing = [name for name in GOLD_FIELDS if name not in record]
         if missing:
             raise InputError(
                 f"gold event lacks {', '.join(missing)}", origin=str(path), line=number
@@ -89,34 +213,67 @@ def read_gold(path: Path) -> list[GoldEvent]:
                 source=record["source"],
                 target=record["target"],
                 cameo=record["cameo"],
+                negated=bool(record.get("negated", False)),
+                modality=record.get("modality", ASSERTED),
             )
         )
     return gold
+
+
+def read_gold_texts(path: Path) -> list[GoldText]:
+    """Read gold texts: JSON lines ``{id, text, published, events: [...]}``.
+
+    Each event is ``{source, target, cameo}`` with optional ``negated`` (bool)
+    and ``modality`` (one of :data:`MODALITIES`). Raises :class:`InputError`
+    naming the file and line of the first malformed line.
+    """
+    texts: list[GoldText] = []
+    seen: set[str] = set()
+    for number, record in _json_lines(path):
+
+        def bad(message: str, number: int = number) -> InputError:
+            return InputError(message, origin=str(path), line=number)
+
+        missing = [name for name in TEXT_FIELDS if name not in record]
+        if missing:
+            raise bad(f"gold text lacks {', '.join(missing)}")
+        text_id, text = record["id"], record["text"]
+        if not isinstance(text_id, str) or not text_id or text_id in seen:
+            raise bad(f"'id' must be a new non-empty string, got {text_id!r}")
+        seen.add(text_id)
+        if not isinstance(text, str) or not text.strip():
+            raise bad("'text' must be a non-empty string")
+        try:
+            published = date.fromisoformat(record["published"])
+        except (TypeError, ValueError):
+            raise bad(
+                f"'published' must be a date like 2015-11-27, "
+                f"got {record['published']!r}"
+            ) from None
+        if not isinstance(record["events"], list):
+            raise bad("'events' must be a list (empty when the text has no event)")
+        events = tuple(
+            _gold_event(event, text_id=text_id, text=text, bad=bad)
+            for event in record["events"]
+        )
+        texts.append(
+            GoldText(
+                id=text_id,
+                text=text,
+                published=published,
+                events=events,
+                origin=str(path),
+                line=number,
+            )
+        )
+    return texts
 
 
 def score_events(
     predicted: Iterable[dict[str, Any]], gold: Sequence[GoldEvent]
 ) -> dict[str, Score]:
     """Score predicted event records against gold at every level in :data:`LEVELS`."""
-    sentences: dict[str, list[str]] = {}
-    for event in gold:
-        sentences.setdefault(event.article_id, []).append(_squash(event.sentence))
-    predicted_keys: list[tuple[str, str, tuple[str | None, ...]]] = []
-    for record in predicted:
-        where = _gold_sentence(record, sentences)
-        source = (record.get("source") or {}).get("code")
-        target = (record.get("target") or {}).get("code")
-        predicted_keys.append(
-            (record["article_id"], where, (source, target, record["cameo"]))
-        )
-    gold_keys = [
-        (
-            event.article_id,
-            _squash(event.sentence),
-            (event.source, event.target, event.cameo),
-        )
-        for event in gold
-    ]
+    predicted_keys, gold_keys = _keys(predicted, gold)
     return {level: _score(level, predicted_keys, gold_keys) for level in LEVELS}
 
 
@@ -137,11 +294,140 @@ def root_table(
     }
 
 
-def _score(
-    level: str,
-    predicted: Sequence[tuple[str, str, tuple[str | None, ...]]],
-    gold: Sequence[tuple[str, str, tuple[str | None, ...]]],
-) -> Score:
+def evaluate_events(
+    predicted: Iterable[dict[str, Any]],
+    gold: Sequence[GoldEvent],
+    *,
+    texts: int | None = None,
+) -> Evaluation:
+    """Score predicted event records against gold, affirmed and negated apart.
+
+    ``texts`` is the number of gold units (sentences or texts), for the report.
+    """
+    records = list(predicted)
+    affirmed = [record for record in records if not record.get("negated")]
+    negated = [record for record in records if record.get("negated")]
+    gold_affirmed = [event for event in gold if not event.negated]
+    gold_negated = [event for event in gold if event.negated]
+    predicted_keys, gold_keys = _keys(affirmed, gold_affirmed)
+    matched, agreeing = _modality_agreement(affirmed, gold_affirmed)
+    return Evaluation(
+        texts=texts if texts is not None else len({e.sentence for e in gold}),
+        gold_events=len(gold),
+        system_events=len(records),
+        scores=score_events(affirmed, gold_affirmed),
+        negated=score_events(negated, gold_negated),
+        roots=root_table(affirmed, gold_affirmed),
+        confusions=_confusions(predicted_keys, gold_keys),
+        modality_matched=matched,
+        modality_agreeing=agreeing,
+    )
+
+
+def code_gold_texts(
+    texts: Sequence[GoldText], *, resources: Resources
+) -> list[dict[str, Any]]:
+    """Code every gold text with the real pipeline; return the event records.
+
+    A text the pipeline cannot code is an error of the gold file, named by line.
+    """
+    from eventwire.pipeline import code_articles
+
+    records: list[dict[str, Any]] = []
+    articles = (text.as_article() for text in texts)
+    for result in code_articles(articles, resources=resources):
+        if isinstance(result, Failure):
+            raise InputError(result.message, origin=result.origin, line=result.line)
+        records.extend(event.as_record() for event in result.events)
+    return records
+
+
+def gold_events_of(texts: Iterable[GoldText]) -> list[GoldEvent]:
+    """All gold events of ``texts``, in file order."""
+    return [event for text in texts for event in text.events]
+
+
+def _json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"cannot read gold file ({error})", origin=str(path)
+        ) from error
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"not valid JSON ({error.msg})", origin=str(path), line=number
+            ) from error
+        if not isinstance(record, dict):
+            raise InputError("expected a JSON object", origin=str(path), line=number)
+        yield number, record
+
+
+def _gold_event(event: object, *, text_id: str, text: str, bad: Any) -> GoldEvent:
+    if not isinstance(event, dict):
+        raise bad("each event must be a JSON object {source, target, cameo}")
+    missing = [name for name in EVENT_FIELDS if name not in event]
+    if missing:
+        raise bad(f"gold event lacks {', '.join(missing)}")
+    source, target, cameo = event["source"], event["target"], event["cameo"]
+    for role, code in (("source", source), ("target", target)):
+        if code is None and role == "target":
+            continue
+        if not isinstance(code, str) or not ACTOR_CODE.fullmatch(code):
+            raise bad(f"{role} {code!r} is not an actor code like RUSGOV")
+    if not isinstance(cameo, str) or not CAMEO_CODE.fullmatch(cameo):
+        raise bad(f"cameo {cameo!r} is not a 3- or 4-digit CAMEO code like '111'")
+    negated = event.get("negated", False)
+    modality = event.get("modality", ASSERTED)
+    if not isinstance(negated, bool):
+        raise bad(f"'negated' must be true or false, got {negated!r}")
+    if modality not in MODALITIES:
+        raise bad(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
+    unknown = set(event) - {*EVENT_FIELDS, "negated", "modality"}
+    if unknown:
+        raise bad(f"unknown event field(s) {', '.join(sorted(unknown))}")
+    return GoldEvent(
+        article_id=text_id,
+        sentence=text,
+        source=source,
+        target=target,
+        cameo=cameo,
+        negated=negated,
+        modality=modality,
+    )
+
+
+def _keys(
+    predicted: Iterable[dict[str, Any]], gold: Sequence[GoldEvent]
+) -> tuple[list[Key], list[Key]]:
+    sentences: dict[str, list[str]] = {}
+    for event in gold:
+        sentences.setdefault(event.article_id, []).append(_squash(event.sentence))
+    predicted_keys: list[Key] = []
+    for record in predicted:
+        where = _gold_sentence(record, sentences)
+        source = (record.get("source") or {}).get("code")
+        target = (record.get("target") or {}).get("code")
+        predicted_keys.append(
+            (record["article_id"], where, (source, target, record["cameo"]))
+        )
+    gold_keys: list[Key] = [
+        (
+            event.article_id,
+            _squash(event.sentence),
+            (event.source, event.target, event.cameo),
+        )
+        for event in gold
+    ]
+    return predicted_keys, gold_keys
+
+
+def _score(level: str, predicted: Sequence[Key], gold: Sequence[Key]) -> Score:
     predicted_counts = Counter(
         (article, sentence, _at_level(level, triple))
         for article, sentence, triple in predicted
@@ -159,7 +445,75 @@ def _score(
     )
 
 
-def _at_level(level: str, triple: tuple[str | None, ...]) -> tuple[str | None, ...]:
+def _modality_agreement(
+    predicted: Sequence[dict[str, Any]], gold: Sequence[GoldEvent]
+) -> tuple[int, int]:
+    """Exactly matched events, and how many of them also agree on modality."""
+    predicted_keys, gold_keys = _keys(predicted, gold)
+    predicted_modalities: dict[Key, Counter[str]] = {}
+    for key, record in zip(predicted_keys, predicted, strict=True):
+        modality = record.get("modality") or ASSERTED
+        predicted_modalities.setdefault(key, Counter())[modality] += 1
+    gold_modalities: dict[Key, Counter[str]] = {}
+    for key, event in zip(gold_keys, gold, strict=True):
+        gold_modalities.setdefault(key, Counter())[event.modality] += 1
+    matched = agreeing = 0
+    for key, wanted in gold_modalities.items():
+        found = predicted_modalities.get(key, Counter())
+        matched += min(wanted.total(), found.total())
+        agreeing += (wanted & found).total()
+    return matched, agreeing
+
+
+def _confusions(predicted: Sequence[Key], gold: Sequence[Key]) -> Confusions:
+    by_sentence: dict[tuple[str, str], tuple[list[Triple], list[Triple]]] = {}
+    for article, sentence, triple in gold:
+        by_sentence.setdefault((article, sentence), ([], []))[0].append(triple)
+    for article, sentence, triple in predicted:
+        by_sentence.setdefault((article, sentence), ([], []))[1].append(triple)
+    confusions = Confusions()
+    for gold_triples, system_triples in by_sentence.values():
+        _pair_sentence(gold_triples, system_triples, confusions)
+    return confusions
+
+
+def _pair_sentence(
+    gold: list[Triple], system: list[Triple], confusions: Confusions
+) -> None:
+    """Pair the unmatched events of one sentence, most alike first."""
+    for triple in list(gold):
+        if triple in system:
+            gold.remove(triple)
+            system.remove(triple)
+
+    def same_countries(left: Triple, right: Triple) -> bool:
+        return _at_level("root", left)[:2] == _at_level("root", right)[:2]
+
+    def same_code(left: Triple, right: Triple) -> bool:
+        return left[2] == right[2]
+
+    def actors_only(left: Triple, right: Triple) -> bool:
+        return same_code(left, right) and same_countries(left, right)
+
+    for alike in (actors_only, same_countries, same_code):
+        for wanted in list(gold):
+            partner = next((found for found in system if alike(wanted, found)), None)
+            if partner is None:
+                continue
+            gold.remove(wanted)
+            system.remove(partner)
+            if not same_code(wanted, partner):
+                confusions.codes[(str(wanted[2]), str(partner[2]))] += 1
+            for role, index in (("source", 0), ("target", 1)):
+                if wanted[index] != partner[index]:
+                    confusions.actors[
+                        (role, wanted[index] or "-", partner[index] or "-")
+                    ] += 1
+    confusions.missed.update(str(triple[2])[:2] for triple in gold)
+    confusions.extra.update(str(triple[2])[:2] for triple in system)
+
+
+def _at_level(level: str, triple: Triple) -> Triple:
     source, target, cameo = triple
     if level == "exact":
         return triple

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from eventwire import __version__
+from eventwire.cli.evaluate import evaluate
 from eventwire.cli.options import (
     ISO_DATE,
     Counter,
@@ -217,3 +218,6 @@ def dyads(db: Path, limit: int) -> None:
         f"{counts.articles} articles, {counts.events} events, "
         f"{counts.failures} failures in {db}"
     )
+
+
+cli.add_command(evaluate)
