@@ -238,8 +238,10 @@ def read_gold_texts(path: Path) -> list[GoldText]:
         if missing:
             raise bad(f"gold text lacks {', '.join(missing)}")
         text_id, text = record["id"], record["text"]
-        if not isinstance(text_id, str) or not text_id or text_id in seen:
-            raise bad(f"'id' must be a new non-empty string, got {text_id!r}")
+        if not isinstance(text_id, str) or not text_id:
+            raise bad(f"'id' must be a non-empty string, got {text_id!r}")
+        if text_id in seen:
+            raise bad(f"id {text_id!r} is used by an earlier line; ids must be unique")
         seen.add(text_id)
         if not isinstance(text, str) or not text.strip():
             raise bad("'text' must be a non-empty string")
