@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
+from eventwire.cli import evaluate as evaluate_command
 from eventwire.cli.evaluate import report_lines
 from eventwire.errors import InputError
 from eventwire.evaluate import (
@@ -20,6 +21,7 @@ from eventwire.evaluate import (
     read_gold_texts,
     score_events,
 )
+from eventwire.pipeline import Resources
 
 TEXT = "Russia and France agreed to share intelligence."
 OTHER = "Turkey shot down a Russian jet."
@@ -347,3 +349,44 @@ def test_evaluate_cli_reports_a_bad_gold_line(tmp_path: Path) -> None:
     assert f"Error: {path}:2: cameo '1' is not a 3- or 4-digit CAMEO code" in (
         result.output
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "table"])
+def test_evaluate_cli_codes_and_scores_a_gold_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    resources: Resources,
+    as_json: bool,
+) -> None:
+    # The session's resources stand in for a second model load.
+    monkeypatch.setattr(evaluate_command, "load_resources", lambda _files: resources)
+    path = write_lines(
+        tmp_path / "gold.jsonl",
+        {
+            "id": "t1",
+            "text": "Turkish jets shot down a Russian bomber near the Syrian border.",
+            "published": "2015-11-24",
+            "events": [{"source": "TURMIL", "target": "RUSMIL", "cameo": "195"}],
+        },
+        {
+            "id": "t2",
+            "text": "The bomber first flew in 1967.",
+            "published": "2015-11-24",
+            "events": [],
+        },
+    )
+
+    result = CliRunner().invoke(
+        cli, ["evaluate", str(path), *(["--json"] if as_json else [])]
+    )
+
+    assert result.exit_code == 0, result.output
+    if as_json:
+        record = json.loads(result.output)
+        assert (record["texts"], record["gold_events"]) == (2, 1)
+        assert record["system_events"] >= 0
+        assert set(record["levels"]) == {"exact", "cameo3", "root"}
+    else:
+        assert result.output.startswith("2 gold texts, 1 gold events, ")
+        assert "\nexact " in result.output and "\nroot " in result.output

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from eventwire import __version__
-from eventwire.cli.evaluate import evaluate
+from eventwire.cli.evaluate import evaluate as evaluate_command
 from eventwire.cli.options import (
     ISO_DATE,
     Counter,
@@ -220,4 +220,4 @@ def dyads(db: Path, limit: int) -> None:
     )
 
 
-cli.add_command(evaluate)
+cli.add_command(evaluate_command)
