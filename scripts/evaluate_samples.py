@@ -2,8 +2,11 @@
 
     .venv/bin/python scripts/evaluate_samples.py [--articles FILE] [--gold FILE]
 
-Three levels (exact codes; CAMEO 3-digit with actor countries; root with actor
-countries) and a per-root table. The test suite's floors come from this.
+The same report as ``eventwire evaluate`` (three levels, negated events apart,
+per-root table, confusions), for the article corpus and its sentence-level gold
+(samples/expected_events.jsonl). The floors of tests/test_golden.py come from
+this; the team's sentence gold is scored with ``eventwire evaluate
+samples/gold/events.jsonl`` instead.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from eventwire.evaluate import read_gold, root_table, score_events
+from eventwire.cli.evaluate import report_lines
+from eventwire.evaluate import evaluate_events, read_gold
 from eventwire.ingest import read_articles
 from eventwire.model import CodedArticle
 from eventwire.pipeline import code_articles, load_resources
@@ -31,20 +35,8 @@ def main() -> None:
         if isinstance(result, CodedArticle)
         for event in result.events
     ]
-    gold = read_gold(args.gold)
-    print(f"{len(predicted)} events coded, {len(gold)} gold events")
-    print(f"{'level':<8}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}")
-    for level, score in score_events(predicted, gold).items():
-        print(
-            f"{level:<8}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
-            f"{score.true_positives:>5}{score.false_positives:>5}{score.false_negatives:>5}"
-        )
-    print(f"\n{'root':<6}{'tp':>5}{'fp':>5}{'fn':>5}")
-    for root, score in root_table(predicted, gold).items():
-        print(
-            f"{root:<6}{score.true_positives:>5}{score.false_positives:>5}"
-            f"{score.false_negatives:>5}"
-        )
+    for line in report_lines(evaluate_events(predicted, read_gold(args.gold))):
+        print(line)
 
 
 if __name__ == "__main__":

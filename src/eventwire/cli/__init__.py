@@ -14,6 +14,7 @@ import click
 
 from eventwire import __version__
 from eventwire.cli.actors import actors as actors_group
+from eventwire.cli.evaluate import evaluate as evaluate_command
 from eventwire.cli.options import (
     ISO_DATE,
     Counter,
@@ -221,3 +222,4 @@ def dyads(db: Path, limit: int) -> None:
 
 
 cli.add_command(actors_group)
+cli.add_command(evaluate_command)
