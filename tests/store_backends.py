@@ -68,14 +68,51 @@ def postgres_location(postgres_server: str) -> Iterator[str]:
 
 @pytest.fixture(params=BACKENDS)
 def store_location(request: pytest.FixtureRequest, tmp_path: Any) -> str:
-    """Where a fresh store lives: a SQLite file, then a PostgreSQL schema."""
+    """Where a new store can be made: a SQLite file, then a new PostgreSQL
+    schema (for tests of opening and migrating)."""
     if request.param == "sqlite":
         return str(tmp_path / "events.db")
     location: str = request.getfixturevalue("postgres_location")
     return location
 
 
+@pytest.fixture(scope="session")
+def postgres_shared_location(postgres_server: str) -> Iterator[str]:
+    """One migrated schema that the ``store`` fixture empties before each test:
+    migrating a fresh schema per test would cost most of the suite's time."""
+    schema = f"ew_shared_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        location = with_search_path(postgres_server, schema)
+        open_store(location).close()
+        yield location
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(params=BACKENDS)
+def store_at(request: pytest.FixtureRequest, tmp_path: Any) -> str:
+    """Where the ``store`` fixture's database is, empty: a new SQLite file, or
+    the shared PostgreSQL schema with every table but ``_migrations`` emptied."""
+    if request.param == "sqlite":
+        return str(tmp_path / "events.db")
+    location: str = request.getfixturevalue("postgres_shared_location")
+    with psycopg.connect(location, autocommit=True) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema() AND table_name <> '_migrations'"
+            )
+        ]
+        connection.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    return location
+
+
 @pytest.fixture
-def store(store_location: str) -> Iterator[Store]:
-    with open_store(store_location) as opened:
+def store(store_at: str) -> Iterator[Store]:
+    """An empty store, once per backend."""
+    with open_store(store_at) as opened:
         yield opened

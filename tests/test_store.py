@@ -1,6 +1,7 @@
 """Stage 7: the event store, on SQLite and PostgreSQL (no spaCy model needed).
 
-Tests taking the ``store`` or ``store_location`` fixture run once per backend
+Tests taking the ``store``, ``store_at`` or ``store_location`` fixtures run once per
+backend
 (see ``store_backends.py``); SQLite-only behaviour (files, PRAGMAs) takes
 ``store_path``.
 """
@@ -20,14 +21,9 @@ import pytest
 
 from eventwire.errors import StoreError
 from eventwire.model import (
-    Actor,
-    Article,
     CodedArticle,
-    Event,
     Failure,
     Place,
-    PloverCode,
-    TextSpan,
 )
 from eventwire.store import (
     ArticleState,
@@ -42,98 +38,9 @@ from eventwire.store.postgres import is_postgres_url, open_postgres, redact
 from eventwire.store.schema import read_sql_script, split_sql_script
 from eventwire.store.sqlite import BUSY_TIMEOUT_MS, connect_sqlite, open_sqlite
 from store_raw import raw_execute, raw_rows
+from store_records import CODER, ONTOLOGY, make_coded, make_event, save
 
 pytest_plugins = ["store_backends"]
-
-CODER = "eventwire.plover.v1"
-ONTOLOGY = "plover-1.0"
-
-# --- a small factory of hand-built records ------------------------------------
-
-
-def make_actor(code: str | None, *, start: int = 0, sentence: int = 0) -> Actor:
-    return Actor(
-        text=f"<{code}>",
-        start=start,
-        end=start + 5,
-        sentence=sentence,
-        token_start=0,
-        token_end=1,
-        head=0,
-        code=code,
-        country=code[:3] if code else None,
-        sector=(code[3:] or None) if code else None,
-        name=f"name of {code}",
-        method="dictionary",
-        entry_id=f"actors.tsv:{code}",
-    )
-
-
-def make_event(
-    article_id: str,
-    number: int,
-    *,
-    source: str | None = "RUSGOV",
-    target: str | None = "UKRGOV",
-    cameo: str = "042",
-    quad_class: int = 1,
-    goldstein: float = 1.9,
-    day: date | None = date(2024, 3, 1),
-    sentence: int = 0,
-    start: int = 0,
-) -> Event:
-    return Event(
-        article_id=article_id,
-        event_id=f"{article_id}-e{number}",
-        sentence=sentence,
-        source=make_actor(source, start=start, sentence=sentence),
-        target=make_actor(target, start=start + 20, sentence=sentence)
-        if target
-        else None,
-        cameo=cameo,
-        cameo_root=cameo[:2],
-        cameo_name=f"name of {cameo}",
-        goldstein=goldstein,
-        quad_class=quad_class,
-        plover=PloverCode(type="CONSULT", mode="visit"),
-        negated=False,
-        modality="asserted",
-        evidence=TextSpan(text="met", start=start + 10, end=start + 13),
-        rule="cameo:042:visit",
-        coder=CODER,
-        ontology=ONTOLOGY,
-        date=day,
-        date_text=day.isoformat() if day else None,
-    )
-
-
-def make_coded(
-    article_id: str,
-    events: tuple[Event, ...] = (),
-    *,
-    metadata: dict[str, Any] | None = None,
-) -> CodedArticle:
-    article = Article(
-        id=article_id,
-        text=f"Text of {article_id}: Lavrov met Kuleba in Kyiv.",
-        title=f"Title {article_id}",
-        published=date(2024, 3, 1),
-        url=f"https://example.org/{article_id}",
-        source="example",
-        origin="articles.jsonl",
-        line=7,
-        metadata=metadata or {},
-    )
-    actors = tuple(
-        actor for event in events for actor in (event.source, event.target) if actor
-    )
-    return CodedArticle(
-        article=article, actors=actors, events=events, sentences=2, tokens=12
-    )
-
-
-def save(store: Store, *coded: CodedArticle, coder: str = CODER) -> int:
-    return store.save_articles(coded, coder=coder, ontology=ONTOLOGY)
 
 
 def event_ids(records: Iterator[dict[str, Any]]) -> list[str]:
@@ -332,10 +239,10 @@ def test_store_round_trip_equals_as_record(store: Store) -> None:
     ]
 
 
-def test_store_article_row_columns(store: Store, store_location: str) -> None:
+def test_store_article_row_columns(store: Store, store_at: str) -> None:
     metadata = {"section": "Économie", "tags": ["a", "b"]}
     save(store, make_coded("a1", metadata=metadata))
-    rows = raw_rows(store_location, "SELECT published, metadata, coder FROM articles")
+    rows = raw_rows(store_at, "SELECT published, metadata, coder FROM articles")
     assert rows == [
         ("2024-03-01", '{"section": "Économie", "tags": ["a", "b"]}', CODER)
     ]
@@ -357,21 +264,21 @@ def test_store_article_state(store: Store) -> None:
     )
 
 
-def test_store_saving_twice_leaves_one_copy(store: Store, store_location: str) -> None:
+def test_store_saving_twice_leaves_one_copy(store: Store, store_at: str) -> None:
     coded = make_coded("a1", (make_event("a1", 1), make_event("a1", 2)))
     assert save(store, coded) == 1
     assert save(store, coded, coded) == 1
     assert store.counts() == StoreCounts(articles=1, events=2, failures=0)
-    assert raw_rows(store_location, "SELECT COUNT(*) FROM actors") == [(4,)]
+    assert raw_rows(store_at, "SELECT COUNT(*) FROM actors") == [(4,)]
 
 
-def test_store_recoding_replaces_old_rows(store: Store, store_location: str) -> None:
+def test_store_recoding_replaces_old_rows(store: Store, store_at: str) -> None:
     events = tuple(make_event("a1", number) for number in (1, 2, 3))
     save(store, make_coded("a1", events))
     fewer = (make_event("a1", 4, source="USAGOV", target=None),)
     save(store, make_coded("a1", fewer), coder="eventwire.plover.v2")
     assert event_ids(store.events()) == ["a1-e4"]
-    assert raw_rows(store_location, "SELECT code FROM actors") == [("USAGOV",)]
+    assert raw_rows(store_at, "SELECT code FROM actors") == [("USAGOV",)]
     state = store.article_state("a1")
     assert state is not None
     assert state.coder == "eventwire.plover.v2"
@@ -455,7 +362,7 @@ def test_store_metadata_error_names_path_and_article(store: Store) -> None:
 # --- failures -----------------------------------------------------------------
 
 
-def test_store_failures_are_deduplicated(store: Store, store_location: str) -> None:
+def test_store_failures_are_deduplicated(store: Store, store_at: str) -> None:
     unreadable = Failure(stage="ingest", message="not JSON", origin="in.jsonl", line=3)
     no_origin = Failure(stage="code", message="no verb", article_id="a1")
     other_line = Failure(stage="ingest", message="not JSON", origin="in.jsonl", line=4)
@@ -466,7 +373,7 @@ def test_store_failures_are_deduplicated(store: Store, store_location: str) -> N
     assert store.failures(limit=1) == [unreadable]
     assert store.counts().failures == 3
     rows = raw_rows(
-        store_location,
+        store_at,
         "SELECT line, seen, CASE WHEN first_seen <= last_seen THEN 1 ELSE 0 END"
         " FROM failures ORDER BY id",
     )
