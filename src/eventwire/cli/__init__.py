@@ -30,6 +30,7 @@ from eventwire.cli.options import (
     require_existing,
     write,
 )
+from eventwire.cli.serve import serve
 from eventwire.ingest import read_articles
 
 
@@ -217,3 +218,6 @@ def dyads(db: Path, limit: int) -> None:
         f"{counts.articles} articles, {counts.events} events, "
         f"{counts.failures} failures in {db}"
     )
+
+
+cli.add_command(serve)

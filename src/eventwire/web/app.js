@@ -44,13 +44,44 @@ function query(params) {
 
 // --- highlighting -----------------------------------------------------------
 
-// The action is the stretch of the evidence between the two actors (or beside
-// the only one): the evidence runs from actor to predicate to actor.
+// The record names the verb pattern that fired (rule "verb:shoot.down"), not
+// the predicate's offsets. The action shown is the pattern's words found in
+// the evidence outside the actors ("shot down": each word must start like the
+// pattern's word), else the stretch between the two actors (or beside the
+// only one): the evidence runs from actor to predicate to actor.
+function stemOf(word) {
+  return word.toLowerCase().slice(0, word.length <= 4 ? 2 : 3);
+}
+
+function patternSpan(event, actors) {
+  const parts = (event.rule || "").split(":")[1];
+  if (!parts) return null;
+  const stems = parts.split(".").map(stemOf);
+  const evidence = event.evidence;
+  const words = [...evidence.text.matchAll(/[\p{L}\p{N}'’-]+/gu)].map((m) => ({
+    text: m[0].toLowerCase(),
+    start: evidence.start + m.index,
+    end: evidence.start + m.index + m[0].length,
+  }));
+  const free = (word) => actors.every((a) => word.end <= a.start || word.start >= a.end);
+  const first = words.findIndex((word) => free(word) && word.text.startsWith(stems[0]));
+  if (first < 0) return null;
+  let last = first;
+  for (const stem of stems.slice(1)) {
+    const next = words[last + 1];
+    if (!next || !free(next) || !next.text.startsWith(stem)) break;
+    last += 1;
+  }
+  return { start: words[first].start, end: words[last].end };
+}
+
 function actionSpan(event) {
   const evidence = event.evidence;
   const actors = [event.source, event.target]
     .filter((a) => a && a.start >= evidence.start && a.end <= evidence.end)
     .sort((a, b) => a.start - b.start);
+  const found = patternSpan(event, actors);
+  if (found) return found;
   if (actors.length === 2 && actors[0].end < actors[1].start) {
     return { start: actors[0].end, end: actors[1].start };
   }
@@ -227,6 +258,21 @@ function renderDetail(event) {
 
 const PLOT_CONFIG = { displaylogo: false, responsive: true };
 
+// plotly.js is big (about 5 MB): it loads after the table, which needs none of it.
+let plotlyReady = null;
+
+function loadPlotly() {
+  if (!plotlyReady) {
+    plotlyReady = new Promise((resolve, reject) => {
+      const script = el("script", { src: "assets/plotly.min.js" });
+      script.addEventListener("load", () => resolve(window.Plotly));
+      script.addEventListener("error", () => reject(new Error("plotly.js could not be loaded from this server")));
+      document.head.append(script);
+    });
+  }
+  return plotlyReady;
+}
+
 function chartFilters() {
   const { actor, country, cameo, quad_class, since, until, place, text } = state.filters;
   return { actor, country, cameo, quad_class, since, until, place, text };
@@ -236,6 +282,7 @@ async function loadDyads() {
   const select = $("dyad");
   const previous = select.value;
   try {
+    await loadPlotly();
     const { dyads } = await api("api/dyads" + query({ ...chartFilters(), limit: 30 }));
     select.replaceChildren(
       ...dyads.map((d) => el("option", { value: `${d.source}|${d.target}` }, `${d.source} → ${d.target} (${d.events})`)),
@@ -273,16 +320,23 @@ async function loadTimeline() {
     {
       barmode: "relative",
       margin: { t: 10, r: 50, b: 40, l: 40 },
-      xaxis: { type: "date" },
+      // periods as categories: a dyad seen in one week still gets a readable bar
+      xaxis: { type: "category", title: { text: "period starting" } },
       yaxis: { title: { text: "events" }, zeroline: true },
-      yaxis2: { overlaying: "y", side: "right", range: [-10, 10], title: { text: "Goldstein" }, showgrid: false },
+      yaxis2: { overlaying: "y", side: "right", range: [-10, 10], dtick: 5, title: { text: "Goldstein" }, showgrid: false },
       legend: { orientation: "h", y: -0.2 },
     },
     PLOT_CONFIG,
   );
+  $("timeline-plot").dataset.state = "ready";
 }
 
 function showPlotMessage(id, message) {
+  $(id).dataset.state = "empty";
+  if (!window.Plotly) {
+    $(id).textContent = message;
+    return;
+  }
   Plotly.react(
     id,
     [],
@@ -331,6 +385,7 @@ function layout(nodes, edges) {
 
 async function loadNetwork() {
   try {
+    await loadPlotly();
     const { nodes, edges } = await api("api/network" + query({ ...chartFilters(), limit: 80 }));
     if (!nodes.length) {
       showPlotMessage("network-plot", "No dyad matches the filters.");
@@ -367,6 +422,7 @@ async function loadNetwork() {
       { margin: { t: 10, r: 10, b: 10, l: 10 }, xaxis: { visible: false }, yaxis: { visible: false }, hovermode: "closest" },
       PLOT_CONFIG,
     );
+    $("network-plot").dataset.state = "ready";
   } catch (error) {
     showPlotMessage("network-plot", error.message);
   }
@@ -424,6 +480,7 @@ function placePoints(events, centroids) {
 
 async function loadMap() {
   try {
+    await loadPlotly();
     const [collection, page] = await Promise.all([
       loadBasemap(),
       api("api/events" + query({ ...chartFilters(), limit: MAP_EVENTS })),
@@ -459,6 +516,7 @@ async function loadMap() {
       PLOT_CONFIG,
     );
     $("map-plot").dataset.points = String(points.length);
+    $("map-plot").dataset.state = "ready";
   } catch (error) {
     showPlotMessage("map-plot", error.message);
   }
@@ -562,4 +620,4 @@ function start() {
   refresh();
 }
 
-document.addEventListener("DOMContentLoaded", start);
+start();
