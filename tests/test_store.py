@@ -212,10 +212,16 @@ def test_store_split_sql_script(script: str, statements: list[str]) -> None:
     assert split_sql_script(script) == statements
 
 
-def test_store_schema_script_is_split_into_statements() -> None:
-    statements = split_sql_script(read_sql_script("schema.sql"))
+@pytest.mark.parametrize(
+    ("script", "tables"),
+    [("schema.sql", 4), ("0002_sentences_places_groups.sql", 3)],
+)
+def test_store_schema_script_is_split_into_statements(script: str, tables: int) -> None:
+    statements = split_sql_script(read_sql_script(script))
     assert all(sqlite3.complete_statement(f"{statement};") for statement in statements)
-    assert sum(statement.startswith("CREATE TABLE") for statement in statements) == 4
+    assert (
+        sum(statement.startswith("CREATE TABLE") for statement in statements) == tables
+    )
 
 
 # --- saving -------------------------------------------------------------------

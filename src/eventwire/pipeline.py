@@ -192,7 +192,11 @@ def _sentence_spans(parsed: ParsedArticle) -> tuple[TextSpan, ...]:
         start, end = parsed.clean.offsets.to_original(
             sentence.start_char, sentence.end_char
         )
-        spans.append(TextSpan(text=text[start:end], start=start, end=end))
+        # spaCy's sentences end with the whitespace before the next one.
+        content = text[start:end]
+        start += len(content) - len(content.lstrip())
+        end -= len(content) - len(content.rstrip())
+        spans.append(TextSpan(text=text[start:end], start=start, end=max(start, end)))
     return tuple(spans)
 
 

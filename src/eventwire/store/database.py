@@ -364,7 +364,8 @@ class Store:
         """Return the most mentioned actors: ``{code, name, text, label,
         mentions, articles}``.
 
-        Coded actors group by code (``text`` is their most frequent mention).
+        Coded actors group by code (``text`` and ``name`` are their most
+        frequent mention and name).
         With ``unknown=True``, actors the dictionary could not code group by
         text and NER label instead, most frequent first: the list of names to
         add to the dictionary. Pronouns are left out of it.

@@ -243,33 +243,42 @@ def actors(db: StoreConnection, *, limit: int, unknown: bool) -> list[dict[str, 
         ]
     with db.reporting_errors("list actors"):
         totals = db.execute(
-            "SELECT code, MIN(name), COUNT(*), COUNT(DISTINCT article_id) FROM actors"
+            "SELECT code, COUNT(*), COUNT(DISTINCT article_id) FROM actors"
             " WHERE code IS NOT NULL GROUP BY code"
             " ORDER BY COUNT(*) DESC, code LIMIT ?",
             (limit,),
         ).fetchall()
         codes = [code for code, *_ in totals]
         texts: dict[str, Counter[str]] = defaultdict(Counter)
+        names: dict[str, Counter[str]] = defaultdict(Counter)
         if codes:
             marks = ", ".join("?" for _ in codes)
-            for code, text, count in db.execute(
-                f"SELECT code, text, COUNT(*) FROM actors WHERE code IN ({marks})"
-                " GROUP BY code, text",
+            for code, text, name, count in db.execute(
+                f"SELECT code, text, name, COUNT(*) FROM actors WHERE code IN ({marks})"
+                " GROUP BY code, text, name",
                 codes,
             ).fetchall():
-                texts[code][text] = int(count)
+                texts[code][text] += int(count)
+                if name is not None:
+                    names[code][name] += int(count)
     return [
         {
             "code": code,
-            "name": name,
-            # Most frequent mention; ties go to the alphabetically first.
-            "text": min(texts[code].items(), key=lambda item: (-item[1], item[0]))[0],
+            "name": _most_frequent(names[code]),
+            "text": _most_frequent(texts[code]),
             "label": None,
             "mentions": int(mentions),
             "articles": int(articles),
         }
-        for code, name, mentions, articles in totals
+        for code, mentions, articles in totals
     ]
+
+
+def _most_frequent(counts: Counter[str]) -> str | None:
+    """The most frequent value; ties go to the alphabetically first."""
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def event_groups(db: StoreConnection, filters: Filters) -> Iterator[dict[str, Any]]:
