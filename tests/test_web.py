@@ -21,14 +21,13 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import sync_playwright
 
 from eventwire.api import create_app
 from eventwire.ingest import content_hash, read_articles
 from eventwire.model import Article, CodedArticle, Place
 from eventwire.pipeline import Resources, code_and_save, fingerprint
 from eventwire.store import open_store
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLES = REPO / "samples" / "articles.jsonl"
@@ -127,7 +126,7 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser(chromium_path: Path) -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(chromium_path), args=["--no-sandbox"]
         )

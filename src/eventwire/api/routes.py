@@ -38,7 +38,7 @@ from eventwire.api.schemas import (
     NetworkOut,
     TimeseriesOut,
 )
-from eventwire.model import CodedArticle, Failure
+from eventwire.model import Article, CodedArticle, Failure
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut} for status in (400, 401, 404, 413, 415, 422, 500, 503)
@@ -174,8 +174,7 @@ def post_articles(
     from eventwire.pipeline import code_and_save
 
     items = payload if isinstance(payload, list) else [payload]
-    _check_batch(items, context)
-    articles = [item.to_article() for item in items]
+    articles = _batch_articles(items, context)
     resources = context.pipeline_resources()
     with context.coding_lock, context.open_store() as store:
         results = code_and_save(articles, resources=resources, store=store)
@@ -202,7 +201,7 @@ def post_articles(
     )
 
 
-def _check_batch(items: list[ArticleIn], context: ApiContext) -> None:
+def _batch_articles(items: list[ArticleIn], context: ApiContext) -> list[Article]:
     limit = context.limits.max_batch
     if len(items) > limit:
         raise ApiError(
@@ -216,7 +215,8 @@ def _check_batch(items: list[ArticleIn], context: ApiContext) -> None:
         raise ApiError(
             422, "empty_batch", 'the array holds no article; send [{"text": ...}]'
         )
-    ids = [item.to_article().id for item in items]
+    articles = [item.to_article() for item in items]
+    ids = [article.id for article in articles]
     repeated = sorted({article_id for article_id in ids if ids.count(article_id) > 1})
     if repeated:
         raise ApiError(
@@ -226,6 +226,7 @@ def _check_batch(items: list[ArticleIn], context: ApiContext) -> None:
             "the batch; one would overwrite the other, so give each its own id",
             details={"ids": repeated},
         )
+    return articles
 
 
 def _outcome(
