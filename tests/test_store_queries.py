@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from eventwire.model import Place, TextSpan
-from eventwire.store import Store, open_store
+from eventwire.store import Store, open_store, reads
 from eventwire.store.migrations import MIGRATIONS, migrate
 from eventwire.store.postgres import is_postgres_url, open_postgres
 from eventwire.store.schema import encode_json
@@ -409,3 +409,20 @@ def test_store_migration_0002_backfills_groups_and_places(store_location: str) -
     assert raw_rows(store_location, "SELECT name, country FROM places") == [
         ("Kyiv", "UKR")
     ]
+
+
+def test_store_reads_stream_in_batches(
+    store: Store, store_at: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reads, "FETCH_BATCH_SIZE", 2)
+    events = tuple(make_event("b1", n, start=10 * n) for n in range(5))
+    save(store, make_coded("b1", events))
+    assert [e["event_id"] for e in store.events()] == [f"b1-e{n}" for n in range(5)]
+    assert len(list(store.event_groups())) == 1
+    # A half-read stream holds no transaction open around a write.
+    stream = store.events()
+    assert next(stream)["event_id"] == "b1-e0"
+    save(store, make_coded("b2", (make_event("b2", 1),)))
+    with open_store(store_at) as other:
+        assert other.count_events() == 6
+    assert [e["event_id"] for e in stream] == [f"b1-e{n}" for n in range(1, 5)]

@@ -8,7 +8,7 @@ few pieces whose spelling differs between the two databases.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Literal, Protocol
 
@@ -45,6 +45,12 @@ class StoreConnection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None: ...
+
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch_size: int
+    ) -> Iterator[Any]:
+        """Yield the rows of a query ``batch_size`` at a time, never all at once."""
+        ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """Commit the block as one transaction, or roll it all back on error."""

@@ -77,6 +77,7 @@ class PostgresConnection:
     def __init__(self, connection: psycopg.Connection[Any], *, location: str) -> None:
         self.location = location
         self.raw = connection
+        self._cursors = 0
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         return self.raw.execute(_psycopg_sql(sql), parameters)
@@ -84,6 +85,20 @@ class PostgresConnection:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
         with self.raw.cursor() as cursor:
             cursor.executemany(_psycopg_sql(sql), rows)
+
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch_size: int
+    ) -> Iterator[Any]:
+        # A server-side cursor, so an export of millions of events does not
+        # land in client memory. WITH HOLD lets it outlive its autocommitted
+        # statement, so a half-read stream never holds a transaction open
+        # around writes made meanwhile.
+        self._cursors += 1
+        name = f"eventwire_stream_{self._cursors}"
+        with self.raw.cursor(name=name, withhold=True) as cursor:
+            cursor.itersize = batch_size
+            cursor.execute(_psycopg_sql(sql), parameters)
+            yield from cursor
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -57,13 +57,8 @@ def _records(
     db: StoreConnection, sql: str, parameters: list[Any]
 ) -> Iterator[dict[str, Any]]:
     with db.reporting_errors("read events"):
-        cursor = db.execute(sql, parameters)
-        try:
-            while rows := cursor.fetchmany(FETCH_BATCH_SIZE):
-                for record, group in rows:
-                    yield {**json.loads(record), "group_id": group}
-        finally:
-            cursor.close()
+        for record, group in db.stream(sql, parameters, batch_size=FETCH_BATCH_SIZE):
+            yield {**json.loads(record), "group_id": group}
 
 
 def count_events(db: StoreConnection, filters: Filters) -> int:
@@ -292,18 +287,13 @@ def event_groups(db: StoreConnection, filters: Filters) -> Iterator[dict[str, An
         " ORDER BY (g.date IS NULL), g.date, g.group_id"
     )
     with db.reporting_errors("read deduplicated events"):
-        cursor = db.execute(sql, parameters)
-        try:
-            while rows := cursor.fetchmany(FETCH_BATCH_SIZE):
-                for row in rows:
-                    group = dict(zip(GROUP_COLUMNS, row, strict=False))
-                    record, url, added = row[len(GROUP_COLUMNS) :]
-                    group["record"] = json.loads(record)
-                    group["url"] = url
-                    group["added"] = added
-                    yield group
-        finally:
-            cursor.close()
+        for row in db.stream(sql, parameters, batch_size=FETCH_BATCH_SIZE):
+            group = dict(zip(GROUP_COLUMNS, row, strict=False))
+            record, url, added = row[len(GROUP_COLUMNS) :]
+            group["record"] = json.loads(record)
+            group["url"] = url
+            group["added"] = added
+            yield group
 
 
 def counts(db: StoreConnection) -> StoreCounts:

@@ -162,6 +162,16 @@ class SQLiteConnection:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
         self.raw.executemany(sql, rows)
 
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch_size: int
+    ) -> Iterator[Any]:
+        cursor = self.raw.execute(sql, parameters)
+        try:
+            while rows := cursor.fetchmany(batch_size):
+                yield from rows
+        finally:
+            cursor.close()
+
     def transaction(self) -> AbstractContextManager[None]:
         return write_transaction(self.raw)
 
