@@ -168,6 +168,23 @@ def test_api_event_detail_has_sentence_article_and_quotes(client: TestClient) ->
     assert detail["source"] == listed["source"]
 
 
+def test_api_events_can_carry_their_whole_sentence(client: TestClient) -> None:
+    plain = client.get("/api/events", params={"limit": 30}).json()["events"]
+    full = client.get("/api/events", params={"limit": 30, "sentences": True}).json()
+
+    for event, with_sentence in zip(plain, full["events"], strict=True):
+        sentence = with_sentence.pop("evidence_sentence")
+        assert with_sentence == event
+        at = event["evidence"]["start"] - sentence["start"]
+        assert sentence["text"][at:].startswith(event["evidence"]["text"])
+        detail = client.get(f"/api/events/{event['event_id']}").json()
+        assert sentence == {k: detail["sentence"][k] for k in ("text", "start", "end")}
+    assert any(
+        len(e["evidence_sentence"]["text"]) > len(e["evidence"]["text"])
+        for e in client.get("/api/events", params={"sentences": True}).json()["events"]
+    )
+
+
 def test_api_unknown_event_is_a_404_in_the_error_shape(client: TestClient) -> None:
     error = assert_error(client.get("/api/events/0000"), 404, "event_not_found")
     assert "0000" in error["message"]
@@ -225,7 +242,7 @@ def test_api_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
     event_params = {
         p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]
     }
-    assert set(FILTER_NAMES) | {"limit", "offset"} == event_params
+    assert set(FILTER_NAMES) | {"limit", "offset", "sentences"} == event_params
     # the interactive docs load scripts from a CDN, so they are not served
     assert_error(client.get("/docs"), 404, "not_found")
 

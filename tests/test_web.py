@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLES = REPO / "samples" / "articles.jsonl"
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 TIMEOUT_MS = 15_000
+PLACED = "Russian soldiers attacked Ukrainian servicemen. Ukraine condemned Russia."
 PASTED = (
     "Iran and Iraq signed a trade agreement on Monday. Iraqi Prime Minister "
     "Haider al-Abadi praised Iran. Saudi Arabia criticized Iraq."
@@ -49,36 +50,37 @@ def chromium_path() -> Path:
     pytest.skip(message)
 
 
-def _place_some_events(
-    location: str, coded: list[CodedArticle], *, coder: str, ontology: str
-) -> None:
-    """Give two events of the first article places (one with coordinates, one
-    with only a country), as the places stage will, to show them on the map."""
-    article = coded[0]
-    placed = list(article.events)
-    placed[0] = dataclasses.replace(
-        placed[0],
-        place=Place(
-            text="Simferopol",
-            start=0,
-            end=0,
-            name="Simferopol",
-            country="UKR",
-            lat=44.95,
-            lon=34.1,
-        ),
-    )
-    if len(placed) > 1:
-        placed[1] = dataclasses.replace(
-            placed[1],
-            place=Place(text="Crimea", start=0, end=0, name="Crimea", country="UKR"),
-        )
+def _place_events(location: str, resources: Resources) -> None:
+    """Code one more (undated) article and give its events places, as the places
+    stage will: one with coordinates, one with only a country. Saving it again
+    without its sentences only affects this article, which sorts last."""
+    article = Article(id="placed", text=PLACED)
     with open_store(location) as store:
+        (coded,) = code_and_save([article], resources=resources, store=store)
+        assert isinstance(coded, CodedArticle) and len(coded.events) >= 2
+        first, second, *rest = coded.events
+        places = (
+            Place(
+                text="Simferopol",
+                start=0,
+                end=0,
+                name="Simferopol",
+                country="UKR",
+                lat=44.95,
+                lon=34.1,
+            ),
+            Place(text="Crimea", start=0, end=0, name="Crimea", country="UKR"),
+        )
+        events = (
+            dataclasses.replace(first, place=places[0]),
+            dataclasses.replace(second, place=places[1]),
+            *rest,
+        )
         store.save_articles(
-            [dataclasses.replace(article, events=tuple(placed))],
-            content_hashes={article.article.id: fingerprint(article.article)},
-            coder=coder,
-            ontology=ontology,
+            [dataclasses.replace(coded, events=events)],
+            content_hashes={article.id: fingerprint(article)},
+            coder=first.coder,
+            ontology=resources.ontology.version,
         )
 
 
@@ -90,15 +92,8 @@ def server(
     location = str(tmp_path_factory.mktemp("web") / "sample.db")
     articles = [a for a in read_articles([SAMPLE_ARTICLES]) if isinstance(a, Article)]
     with open_store(location) as store:
-        results = code_and_save(articles, resources=resources, store=store)
-    coded = [r for r in results if isinstance(r, CodedArticle)]
-    first_events = coded[0].events
-    _place_some_events(
-        location,
-        coded,
-        coder=first_events[0].coder,
-        ontology=resources.ontology.version,
-    )
+        code_and_save(articles, resources=resources, store=store)
+    _place_events(location, resources)
     app = create_app(db=location, resources=resources)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -179,7 +174,7 @@ def wait_ready(page: Any, selector: str) -> None:
 def test_web_page_shows_events_with_highlighted_evidence(
     page: Any, server: str
 ) -> None:
-    expected = api(server, "/api/events", limit=25)
+    expected = api(server, "/api/events", limit=25, sentences=True)
 
     rows = page.locator("#events-table tbody tr")
 
@@ -193,7 +188,8 @@ def test_web_page_shows_events_with_highlighted_evidence(
     if first["target"]:
         target = evidence.locator("mark.hl-target").inner_text()
         assert target == first["target"]["text"]
-    assert evidence.inner_text().startswith(first["evidence"]["text"])
+    assert evidence.inner_text().startswith(first["evidence_sentence"]["text"])
+    assert first["evidence"]["text"] in evidence.inner_text()
     assert "articles" in page.inner_text("#store-summary")
 
 

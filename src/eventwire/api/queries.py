@@ -93,6 +93,11 @@ class EventPage(EventFilters):
 
     limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Events to skip.")
+    sentences: bool = Field(
+        False,
+        description="Also give each event its whole evidence sentence, as "
+        "evidence_sentence {text, start, end} (offsets in the article).",
+    )
 
 
 class DyadQuery(EventFilters):

@@ -86,6 +86,8 @@ def list_events(query: Annotated[EventPage, Query()], context: Context) -> JSONR
     with context.open_store() as store:
         total = store.count_events(**filters)
         events = list(store.events(**filters, limit=query.limit, offset=query.offset))
+        if query.sentences:
+            events = [_with_sentence(event, store.event) for event in events]
     return JSONResponse(
         {
             "total": total,
@@ -94,6 +96,15 @@ def list_events(query: Annotated[EventPage, Query()], context: Context) -> JSONR
             "events": events,
         }
     )
+
+
+def _with_sentence(event: dict[str, Any], detail_of: Any) -> dict[str, Any]:
+    detail = detail_of(event["event_id"]) or {}
+    sentence = detail.get("sentence")
+    if not isinstance(sentence, dict):
+        sentence = event["evidence"]
+    span = {key: sentence[key] for key in ("text", "start", "end")}
+    return {**event, "evidence_sentence": span}
 
 
 @router.get("/events/{event_id}", response_model=EventOut, tags=["events"])

@@ -8,18 +8,13 @@ import os
 import click
 
 from eventwire.cli.options import errors_as_click, load_resources
+from eventwire.cli.store import store_option
 
 TOKEN_VARIABLE = "EVENTWIRE_TOKEN"
 
 
 @click.command()
-@click.option(
-    "--db",
-    envvar="EVENTWIRE_DB",
-    required=True,
-    help="Store to serve: a SQLite file (created when missing) or a "
-    "postgresql:// URL; default $EVENTWIRE_DB.",
-)
+@store_option
 @click.option(
     "--host",
     default="127.0.0.1",

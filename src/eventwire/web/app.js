@@ -124,8 +124,10 @@ function highlighted(text, base, spans) {
   return parts;
 }
 
+// The whole sentence when the API gave it (sentences=true), else the evidence.
 function evidenceNodes(event) {
-  return highlighted(event.evidence.text, event.evidence.start, spansOf(event));
+  const span = event.evidence_sentence || event.evidence;
+  return highlighted(span.text, span.start, spansOf(event));
 }
 
 // --- events table -----------------------------------------------------------
@@ -152,7 +154,7 @@ async function loadEvents() {
   const status = $("events-status");
   setStatus(status, "loading", "loading…");
   try {
-    const page = await api("api/events" + query({ ...state.filters, limit: PAGE_SIZE, offset: state.offset }));
+    const page = await api("api/events" + query({ ...state.filters, limit: PAGE_SIZE, offset: state.offset, sentences: true }));
     state.total = page.total;
     renderEvents(page.events);
     const last = Math.min(page.offset + page.events.length, page.total);
