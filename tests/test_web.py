@@ -1,8 +1,9 @@
 """The events page in a real headless Chromium, served by the real app (uvicorn).
 
 Debian's chromium (``/usr/bin/chromium``, which ``.ci/run`` installs) is driven
-by Playwright's Python driver; no browser is ever downloaded. Without that
-binary these tests skip, except in CI (``CI=true``), where they fail.
+by Playwright's Python driver; no browser is ever downloaded
+(``EVENTWIRE_CHROMIUM`` names another binary). Without it these tests skip,
+except in CI (``CI=true``), where they fail.
 Every request the page makes is checked to stay on the loopback server.
 """
 
