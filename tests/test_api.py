@@ -327,7 +327,8 @@ def test_api_bad_writes_are_4xx_and_lose_nothing(
 ) -> None:
     location = str(tmp_path / "store.db")
     seed(location, resources, limit=2)
-    before = all_events(TestClient(create_app(db=location)))
+    with TestClient(create_app(db=location)) as reader:
+        before = all_events(reader)
     limits = Limits(max_body_bytes=20_000, max_batch=5)
     app = create_app(db=location, token=TOKEN, resources=resources, limits=limits)
     with TestClient(app) as client:
@@ -435,9 +436,11 @@ def test_api_one_failing_article_does_not_stop_the_batch(
 
 
 def test_api_store_error_is_a_503_naming_the_store(tmp_path: Path) -> None:
-    client = TestClient(create_app(db=tmp_path))  # a directory, not a store
+    with TestClient(create_app(db=tmp_path)) as client:  # a directory, not a store
+        error = assert_error(client.get("/api/events"), 503, "store_unavailable")
+        again = client.get("/api/events")  # each request tries the store again
 
-    error = assert_error(client.get("/api/events"), 503, "store_unavailable")
+    assert_error(again, 503, "store_unavailable")
 
     assert str(tmp_path) in error["message"]
 
@@ -447,7 +450,8 @@ def test_api_model_error_is_a_503(tmp_path: Path) -> None:
         raise ModelError("spaCy model 'x' is not installed; install it")
 
     app = create_app(db=tmp_path / "s.db", load_resources=missing_model)
-    response = TestClient(app).post("/api/articles", json={"text": JET})
+    with TestClient(app) as client:
+        response = client.post("/api/articles", json={"text": JET})
 
     assert_error(response, 503, "model_unavailable")
 
@@ -457,12 +461,12 @@ def test_api_unexpected_error_is_a_500_and_the_server_goes_on(tmp_path: Path) ->
         raise RuntimeError("bug")
 
     app = create_app(db=tmp_path / "s.db", load_resources=broken)
-    client = TestClient(app, raise_server_exceptions=False)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        posted = client.post("/api/articles", json={"text": JET})
+        health = client.get("/api/health")
 
-    assert_error(
-        client.post("/api/articles", json={"text": JET}), 500, "internal_error"
-    )
-    assert client.get("/api/health").status_code == 200
+    assert_error(posted, 500, "internal_error")
+    assert health.status_code == 200
 
 
 # --- PostgreSQL ----------------------------------------------------------------------

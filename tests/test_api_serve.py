@@ -51,10 +51,11 @@ def test_api_serve_starts_the_app_and_says_where_to_open_it(
     assert "0 articles" in result.stderr
     (call,) = started
     assert (call["host"], call["port"]) == ("127.0.0.1", 8123)
-    client = TestClient(call["app"])
-    health = client.get("/api/health").json()
+    with TestClient(call["app"]) as client:
+        health = client.get("/api/health").json()
+        posted = client.post("/api/articles", json={"text": "x"})
     assert health["writes_need_token"] is True and health["model_loaded"] is True
-    assert client.post("/api/articles", json={"text": "x"}).status_code == 401
+    assert posted.status_code == 401
 
 
 def test_api_serve_reads_the_store_from_eventwire_db(

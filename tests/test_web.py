@@ -105,7 +105,7 @@ def server(
         port=port,
         log_level="warning",
         ws="none",
-        lifespan="off",
+        lifespan="on",
     )
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)

@@ -13,7 +13,8 @@ import functools
 import importlib.resources
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from eventwire.api.context import ApiContext, Limits
 from eventwire.api.guard import WriteGuard
 from eventwire.api.problems import ApiError, install_error_handlers
 from eventwire.api.routes import router
+from eventwire.api.workers import StoreWorkers
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -60,7 +62,7 @@ def create_app(
     """
     bounds = limits or Limits()
     context = ApiContext(
-        location=os.fspath(db),
+        stores=StoreWorkers(os.fspath(db)),
         token=token or None,
         limits=bounds,
         resources=resources,
@@ -73,6 +75,7 @@ def create_app(
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        lifespan=_closing_stores(context),
     )
     app.state.context = context
     install_error_handlers(app)
@@ -82,6 +85,17 @@ def create_app(
     app.include_router(router)
     _add_page(app)
     return app
+
+
+def _closing_stores(
+    context: ApiContext,
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.stores.close()
+
+    return lifespan
 
 
 def _add_page(app: FastAPI) -> None:

@@ -1,10 +1,8 @@
 """What every request of one app shares: where the store is, the token, the
 limits, and the pipeline resources (loaded once, on first use or up front).
 
-A :class:`~eventwire.store.Store` belongs to the thread that opened it, and
-FastAPI runs each request in a worker thread, so a request opens its own store
-(about a millisecond on SQLite) and closes it when done: no connection is ever
-shared between threads or left open.
+Store work runs on the app's :class:`~eventwire.api.workers.StoreWorkers`,
+threads that each keep one store open (a store belongs to its thread).
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventwire.store import Store, open_store
+from eventwire.api.workers import StoreWorkers
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -41,7 +39,7 @@ def _load_default_resources() -> Resources:
 class ApiContext:
     """The state of one app. ``resources`` may be given, else it is loaded once."""
 
-    location: str
+    stores: StoreWorkers
     token: str | None
     limits: Limits
     resources: Resources | None = None
@@ -50,10 +48,6 @@ class ApiContext:
     # and one writer at a time keeps SQLite's write lock short.
     coding_lock: threading.Lock = field(default_factory=threading.Lock)
     loading_lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def open_store(self) -> Store:
-        """Open the store for the calling thread; close it (``with``) when done."""
-        return open_store(self.location)
 
     def pipeline_resources(self) -> Resources:
         """The pipeline resources, loaded on first use.

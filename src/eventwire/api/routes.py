@@ -1,7 +1,7 @@
 """The JSON endpoints under ``/api``: thin wrappers over the store and pipeline.
 
-Endpoints are plain (sync) functions, so FastAPI runs each in a worker thread;
-each opens its own store for the request (see :mod:`eventwire.api.context`).
+Endpoints are plain (sync) functions, so FastAPI runs each in a thread; their
+store work runs on the app's store workers (:mod:`eventwire.api.workers`).
 Responses are built with ``json.dumps`` directly: the records are already
 JSON-ready dicts, and the response models only document them.
 """
@@ -39,6 +39,7 @@ from eventwire.api.schemas import (
     TimeseriesOut,
 )
 from eventwire.model import Article, CodedArticle, Failure
+from eventwire.store import Store
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorOut} for status in (400, 401, 404, 413, 415, 422, 500, 503)
@@ -64,8 +65,7 @@ Context = Annotated[ApiContext, Depends(api_context)]
 @router.get("/health", response_model=HealthOut, tags=["meta"])
 def health(query: Annotated[NoQuery, Query()], context: Context) -> JSONResponse:
     """Whether the store answers, what it holds, and whether writes need a token."""
-    with context.open_store() as store:
-        counts = store.counts()
+    counts = context.stores.run(lambda store: store.counts())
     return JSONResponse(
         {
             "status": "ok",
@@ -83,19 +83,20 @@ def health(query: Annotated[NoQuery, Query()], context: Context) -> JSONResponse
 def list_events(query: Annotated[EventPage, Query()], context: Context) -> JSONResponse:
     """Stored events matching every filter given, one page at a time."""
     filters = query.store_filters()
-    with context.open_store() as store:
-        total = store.count_events(**filters)
-        events = list(store.events(**filters, limit=query.limit, offset=query.offset))
-        if query.sentences:
-            events = [_with_sentence(event, store.event) for event in events]
-    return JSONResponse(
-        {
-            "total": total,
+
+    def page(store: Store) -> dict[str, Any]:
+        events = store.events(**filters, limit=query.limit, offset=query.offset)
+        return {
+            "total": store.count_events(**filters),
             "limit": query.limit,
             "offset": query.offset,
-            "events": events,
+            "events": [
+                _with_sentence(event, store.event) if query.sentences else event
+                for event in events
+            ],
         }
-    )
+
+    return JSONResponse(context.stores.run(page))
 
 
 def _with_sentence(event: dict[str, Any], detail_of: Any) -> dict[str, Any]:
@@ -114,8 +115,7 @@ def get_event(
     context: Context,
 ) -> JSONResponse:
     """One event with its evidence sentence, article, quotes and dedup group."""
-    with context.open_store() as store:
-        record = store.event(event_id)
+    record = context.stores.run(lambda store: store.event(event_id))
     if record is None:
         raise ApiError(
             404,
@@ -128,8 +128,9 @@ def get_event(
 @router.get("/dyads", response_model=DyadsOut, tags=["aggregates"])
 def list_dyads(query: Annotated[DyadQuery, Query()], context: Context) -> JSONResponse:
     """The source -> target pairs with most events, with cooperation/conflict."""
-    with context.open_store() as store:
-        dyads = store.dyads(limit=query.limit, **query.store_filters())
+    dyads = context.stores.run(
+        lambda store: store.dyads(limit=query.limit, **query.store_filters())
+    )
     return JSONResponse({"dyads": [asdict(dyad) for dyad in dyads]})
 
 
@@ -138,16 +139,18 @@ def timeseries(
     query: Annotated[TimeseriesQuery, Query()], context: Context
 ) -> JSONResponse:
     """Counts, Goldstein sum and mean, QuadClass counts per period and dyad."""
-    with context.open_store() as store:
-        rows = store.timeseries(by=query.by, **query.store_filters())
+    rows = context.stores.run(
+        lambda store: store.timeseries(by=query.by, **query.store_filters())
+    )
     return JSONResponse({"by": query.by, "rows": rows})
 
 
 @router.get("/network", response_model=NetworkOut, tags=["aggregates"])
 def network(query: Annotated[NetworkQuery, Query()], context: Context) -> JSONResponse:
     """Actors as nodes, dyads as weighted edges with their cooperation balance."""
-    with context.open_store() as store:
-        graph = store.network(limit=query.limit, **query.store_filters())
+    graph = context.stores.run(
+        lambda store: store.network(limit=query.limit, **query.store_filters())
+    )
     return JSONResponse(graph)
 
 
@@ -156,8 +159,9 @@ def list_actors(
     query: Annotated[ActorQuery, Query()], context: Context
 ) -> JSONResponse:
     """The most mentioned actors (or, with unknown=true, uncoded actor names)."""
-    with context.open_store() as store:
-        actors = store.actors(limit=query.limit, unknown=query.unknown)
+    actors = context.stores.run(
+        lambda store: store.actors(limit=query.limit, unknown=query.unknown)
+    )
     return JSONResponse({"actors": actors})
 
 
@@ -187,14 +191,20 @@ def post_articles(
     items = payload if isinstance(payload, list) else [payload]
     articles = _batch_articles(items, context)
     resources = context.pipeline_resources()
-    with context.coding_lock, context.open_store() as store:
+
+    def code_and_store(store: Store) -> list[dict[str, Any]]:
         results = code_and_save(articles, resources=resources, store=store)
         coded = {r.article.id: r for r in results if isinstance(r, CodedArticle)}
         failed = {r.article_id: r for r in results if isinstance(r, Failure)}
-        outcomes = [
+        return [
             _outcome(article.id, coded, failed, store.events) for article in articles
         ]
-    if not coded:
+
+    # One article batch codes at a time, so coding holds at most one store
+    # worker and reads go on beside it.
+    with context.coding_lock:
+        outcomes = context.stores.run(code_and_store)
+    if not any(outcome["coded"] for outcome in outcomes):
         raise ApiError(
             422,
             "articles_not_coded",
