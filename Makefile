@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ run: $(STAMP)
 	$(BIN)/eventwire run samples/articles.jsonl --db eventwire.db
 	$(BIN)/eventwire events --db eventwire.db --format table
 	$(BIN)/eventwire dyads --db eventwire.db --limit 15
+	@echo
+	@echo "To browse these events: make serve  (or $(BIN)/eventwire serve --db eventwire.db)"
+	@echo "then open http://127.0.0.1:8000/ in a browser; Ctrl+C stops the server."
+
+serve: $(STAMP)
+	$(BIN)/eventwire serve --db eventwire.db
 
 test: $(STAMP)
 	$(BIN)/pytest

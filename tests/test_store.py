@@ -1,4 +1,10 @@
-"""Stage 7: the event store (SQLite in ``tmp_path``; no spaCy model needed)."""
+"""Stage 7: the event store, on SQLite and PostgreSQL (no spaCy model needed).
+
+Tests taking the ``store``, ``store_at`` or ``store_location`` fixtures run once per
+backend
+(see ``store_backends.py``); SQLite-only behaviour (files, PRAGMAs) takes
+``store_path``.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +21,9 @@ import pytest
 
 from eventwire.errors import StoreError
 from eventwire.model import (
-    Actor,
-    Article,
     CodedArticle,
-    Event,
     Failure,
     Place,
-    PloverCode,
-    TextSpan,
 )
 from eventwire.store import (
     ArticleState,
@@ -31,99 +32,15 @@ from eventwire.store import (
     StoreCounts,
     open_store,
 )
+from eventwire.store.connection import StoreConnection
 from eventwire.store.migrations import MIGRATIONS, Migration, migrate
+from eventwire.store.postgres import is_postgres_url, open_postgres, redact
 from eventwire.store.schema import read_sql_script, split_sql_script
-from eventwire.store.sqlite import BUSY_TIMEOUT_MS, connect_sqlite
+from eventwire.store.sqlite import BUSY_TIMEOUT_MS, connect_sqlite, open_sqlite
+from store_raw import raw_execute, raw_rows
+from store_records import CODER, ONTOLOGY, make_coded, make_event, save
 
-CODER = "eventwire.plover.v1"
-ONTOLOGY = "plover-1.0"
-
-# --- a small factory of hand-built records ------------------------------------
-
-
-def make_actor(code: str | None, *, start: int = 0, sentence: int = 0) -> Actor:
-    return Actor(
-        text=f"<{code}>",
-        start=start,
-        end=start + 5,
-        sentence=sentence,
-        token_start=0,
-        token_end=1,
-        head=0,
-        code=code,
-        country=code[:3] if code else None,
-        sector=(code[3:] or None) if code else None,
-        name=f"name of {code}",
-        method="dictionary",
-        entry_id=f"actors.tsv:{code}",
-    )
-
-
-def make_event(
-    article_id: str,
-    number: int,
-    *,
-    source: str | None = "RUSGOV",
-    target: str | None = "UKRGOV",
-    cameo: str = "042",
-    quad_class: int = 1,
-    goldstein: float = 1.9,
-    day: date | None = date(2024, 3, 1),
-    sentence: int = 0,
-    start: int = 0,
-) -> Event:
-    return Event(
-        article_id=article_id,
-        event_id=f"{article_id}-e{number}",
-        sentence=sentence,
-        source=make_actor(source, start=start, sentence=sentence),
-        target=make_actor(target, start=start + 20, sentence=sentence)
-        if target
-        else None,
-        cameo=cameo,
-        cameo_root=cameo[:2],
-        cameo_name=f"name of {cameo}",
-        goldstein=goldstein,
-        quad_class=quad_class,
-        plover=PloverCode(type="CONSULT", mode="visit"),
-        negated=False,
-        modality="asserted",
-        evidence=TextSpan(text="met", start=start + 10, end=start + 13),
-        rule="cameo:042:visit",
-        coder=CODER,
-        ontology=ONTOLOGY,
-        date=day,
-        date_text=day.isoformat() if day else None,
-    )
-
-
-def make_coded(
-    article_id: str,
-    events: tuple[Event, ...] = (),
-    *,
-    metadata: dict[str, Any] | None = None,
-) -> CodedArticle:
-    article = Article(
-        id=article_id,
-        text=f"Text of {article_id}: Lavrov met Kuleba in Kyiv.",
-        title=f"Title {article_id}",
-        published=date(2024, 3, 1),
-        url=f"https://example.org/{article_id}",
-        source="example",
-        origin="articles.jsonl",
-        line=7,
-        metadata=metadata or {},
-    )
-    actors = tuple(
-        actor for event in events for actor in (event.source, event.target) if actor
-    )
-    return CodedArticle(
-        article=article, actors=actors, events=events, sentences=2, tokens=12
-    )
-
-
-def save(store: Store, *coded: CodedArticle, coder: str = CODER) -> int:
-    return store.save_articles(coded, coder=coder, ontology=ONTOLOGY)
+pytest_plugins = ["store_backends"]
 
 
 def event_ids(records: Iterator[dict[str, Any]]) -> list[str]:
@@ -136,51 +53,66 @@ def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
         return connection.execute(sql).fetchall()
 
 
+def connect(location: str) -> StoreConnection:
+    if is_postgres_url(location):
+        return open_postgres(location)
+    return open_sqlite(location)
+
+
+def without_group(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key != "group_id"}
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
 
 
-@pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    with open_store(store_path) as opened:
-        yield opened
-
-
 # --- opening and migrations ---------------------------------------------------
 
 
-def test_store_open_creates_file_and_records_migrations(store_path: Path) -> None:
-    with open_store(store_path) as store:
-        assert store.path == str(store_path)
+def test_store_open_creates_store_and_records_migrations(store_location: str) -> None:
+    with open_store(store_location) as store:
+        assert store.path == redact(store_location)
         assert store.counts() == StoreCounts(articles=0, events=0, failures=0)
-    assert store_path.is_file()
-    names = [name for (name,) in query(store_path, "SELECT name FROM _migrations")]
-    assert names == [migration.name for migration in MIGRATIONS]
+    if not is_postgres_url(store_location):
+        assert Path(store_location).is_file()
+    names = [
+        name for (name,) in raw_rows(store_location, "SELECT name FROM _migrations")
+    ]
+    assert sorted(names) == [migration.name for migration in MIGRATIONS]
 
 
-def test_store_reopen_is_idempotent(store_path: Path) -> None:
-    with open_store(store_path) as store:
+def test_store_unreachable_postgres_is_a_store_error_without_password() -> None:
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as caught:
+        open_store("postgresql://eventwire:secret@127.0.0.1:1/eventwire")
+    assert "secret" not in str(caught.value)
+    assert str(caught.value).startswith("postgresql://eventwire:***@127.0.0.1:1/")
+
+
+def test_store_reopen_is_idempotent(store_location: str) -> None:
+    with open_store(store_location) as store:
         save(store, make_coded("a1", (make_event("a1", 1),)))
-    before = query(store_path, "SELECT name, applied_at FROM _migrations")
-    with open_store(store_path) as store:
+    sql = "SELECT name, applied_at FROM _migrations ORDER BY name"
+    before = raw_rows(store_location, sql)
+    with open_store(store_location) as store:
         assert store.counts() == StoreCounts(articles=1, events=1, failures=0)
-    assert query(store_path, "SELECT name, applied_at FROM _migrations") == before
+    assert raw_rows(store_location, sql) == before
 
 
-def test_store_migrate_runs_only_pending(store_path: Path) -> None:
-    open_store(store_path).close()
+def test_store_migrate_runs_only_pending(store_location: str) -> None:
+    open_store(store_location).close()
     calls: list[str] = []
     extra = Migration(name="9000_extra", apply=lambda connection: calls.append("run"))
     migrations = (*MIGRATIONS, extra)
-    with closing(connect_sqlite(str(store_path))) as connection:
-        assert migrate(connection, path="x", migrations=migrations) == ["9000_extra"]
-        assert migrate(connection, path="x", migrations=migrations) == []
+    with closing(connect(store_location)) as connection:
+        assert migrate(connection, migrations=migrations) == ["9000_extra"]
+        assert migrate(connection, migrations=migrations) == []
     assert calls == ["run"]
 
 
-def test_store_failed_migration_leaves_previous_version(store_path: Path) -> None:
-    open_store(store_path).close()
+def test_store_failed_migration_leaves_previous_version(store_location: str) -> None:
+    open_store(store_location).close()
 
     def half_done(connection: Any) -> None:
         connection.execute("CREATE TABLE half (a TEXT)")
@@ -188,23 +120,21 @@ def test_store_failed_migration_leaves_previous_version(store_path: Path) -> Non
 
     broken = Migration(name="9000_broken", apply=half_done)
     with (
-        closing(connect_sqlite(str(store_path))) as connection,
+        closing(connect(store_location)) as connection,
         pytest.raises(StoreError, match="cannot migrate the store"),
     ):
-        migrate(connection, path="x", migrations=(*MIGRATIONS, broken))
-    tables = query(store_path, "SELECT name FROM sqlite_master WHERE name = 'half'")
-    assert tables == []
-    assert ("9000_broken",) not in query(store_path, "SELECT name FROM _migrations")
+        migrate(connection, migrations=(*MIGRATIONS, broken))
+    with closing(connect(store_location)) as connection:
+        assert "half" not in connection.table_names()
+    names = raw_rows(store_location, "SELECT name FROM _migrations")
+    assert ("9000_broken",) not in names
 
 
-def test_store_from_newer_version_is_refused(store_path: Path) -> None:
-    open_store(store_path).close()
-    with closing(sqlite3.connect(store_path)) as connection:
-        connection.execute("INSERT INTO _migrations VALUES ('9999_future', 'x')")
-        connection.commit()
+def test_store_from_newer_version_is_refused(store_location: str) -> None:
+    open_store(store_location).close()
+    raw_execute(store_location, "INSERT INTO _migrations VALUES ('9999_future', 'x')")
     with pytest.raises(StoreError, match="newer eventwire") as caught:
-        open_store(store_path)
-    assert str(store_path) in str(caught.value)
+        open_store(store_location)
     assert "9999_future" in str(caught.value)
 
 
@@ -217,12 +147,12 @@ def test_store_not_a_database_is_refused(store_path: Path) -> None:
     assert store_path.read_text() == content
 
 
-def test_store_other_application_database_is_refused(store_path: Path) -> None:
-    with closing(sqlite3.connect(store_path)) as connection:
-        connection.execute("CREATE TABLE invoices (id INTEGER)")
+def test_store_other_application_database_is_refused(store_location: str) -> None:
+    raw_execute(store_location, "CREATE TABLE invoices (id INTEGER)")
     with pytest.raises(StoreError, match="not an eventwire store"):
-        open_store(store_path)
-    assert query(store_path, "SELECT name FROM sqlite_master") == [("invoices",)]
+        open_store(store_location)
+    with closing(connect(store_location)) as connection:
+        assert connection.table_names() == {"invoices"}
 
 
 @pytest.mark.parametrize(
@@ -282,10 +212,16 @@ def test_store_split_sql_script(script: str, statements: list[str]) -> None:
     assert split_sql_script(script) == statements
 
 
-def test_store_schema_script_is_split_into_statements() -> None:
-    statements = split_sql_script(read_sql_script("schema.sql"))
+@pytest.mark.parametrize(
+    ("script", "tables"),
+    [("schema.sql", 4), ("0002_sentences_places_groups.sql", 3)],
+)
+def test_store_schema_script_is_split_into_statements(script: str, tables: int) -> None:
+    statements = split_sql_script(read_sql_script(script))
     assert all(sqlite3.complete_statement(f"{statement};") for statement in statements)
-    assert sum(statement.startswith("CREATE TABLE") for statement in statements) == 4
+    assert (
+        sum(statement.startswith("CREATE TABLE") for statement in statements) == tables
+    )
 
 
 # --- saving -------------------------------------------------------------------
@@ -301,7 +237,7 @@ def test_store_round_trip_equals_as_record(store: Store) -> None:
         make_event("a1", 3, start=30), place=place, negated=True, plover=None
     )
     save(store, make_coded("a1", (dated, undated, with_place)))
-    stored = list(store.events())
+    stored = [without_group(record) for record in store.events()]
     assert stored == [
         with_place.as_record(),
         dated.as_record(),
@@ -309,10 +245,10 @@ def test_store_round_trip_equals_as_record(store: Store) -> None:
     ]
 
 
-def test_store_article_row_columns(store: Store, store_path: Path) -> None:
+def test_store_article_row_columns(store: Store, store_at: str) -> None:
     metadata = {"section": "Économie", "tags": ["a", "b"]}
     save(store, make_coded("a1", metadata=metadata))
-    rows = query(store_path, "SELECT published, metadata, coder FROM articles")
+    rows = raw_rows(store_at, "SELECT published, metadata, coder FROM articles")
     assert rows == [
         ("2024-03-01", '{"section": "Économie", "tags": ["a", "b"]}', CODER)
     ]
@@ -334,21 +270,21 @@ def test_store_article_state(store: Store) -> None:
     )
 
 
-def test_store_saving_twice_leaves_one_copy(store: Store, store_path: Path) -> None:
+def test_store_saving_twice_leaves_one_copy(store: Store, store_at: str) -> None:
     coded = make_coded("a1", (make_event("a1", 1), make_event("a1", 2)))
     assert save(store, coded) == 1
     assert save(store, coded, coded) == 1
     assert store.counts() == StoreCounts(articles=1, events=2, failures=0)
-    assert query(store_path, "SELECT COUNT(*) FROM actors") == [(4,)]
+    assert raw_rows(store_at, "SELECT COUNT(*) FROM actors") == [(4,)]
 
 
-def test_store_recoding_replaces_old_rows(store: Store, store_path: Path) -> None:
+def test_store_recoding_replaces_old_rows(store: Store, store_at: str) -> None:
     events = tuple(make_event("a1", number) for number in (1, 2, 3))
     save(store, make_coded("a1", events))
     fewer = (make_event("a1", 4, source="USAGOV", target=None),)
     save(store, make_coded("a1", fewer), coder="eventwire.plover.v2")
     assert event_ids(store.events()) == ["a1-e4"]
-    assert query(store_path, "SELECT code FROM actors") == [("USAGOV",)]
+    assert raw_rows(store_at, "SELECT code FROM actors") == [("USAGOV",)]
     state = store.article_state("a1")
     assert state is not None
     assert state.coder == "eventwire.plover.v2"
@@ -432,7 +368,7 @@ def test_store_metadata_error_names_path_and_article(store: Store) -> None:
 # --- failures -----------------------------------------------------------------
 
 
-def test_store_failures_are_deduplicated(store: Store, store_path: Path) -> None:
+def test_store_failures_are_deduplicated(store: Store, store_at: str) -> None:
     unreadable = Failure(stage="ingest", message="not JSON", origin="in.jsonl", line=3)
     no_origin = Failure(stage="code", message="no verb", article_id="a1")
     other_line = Failure(stage="ingest", message="not JSON", origin="in.jsonl", line=4)
@@ -442,9 +378,10 @@ def test_store_failures_are_deduplicated(store: Store, store_path: Path) -> None
     assert store.failures() == [unreadable, no_origin, other_line]
     assert store.failures(limit=1) == [unreadable]
     assert store.counts().failures == 3
-    rows = query(
-        store_path,
-        "SELECT line, seen, first_seen <= last_seen FROM failures ORDER BY id",
+    rows = raw_rows(
+        store_at,
+        "SELECT line, seen, CASE WHEN first_seen <= last_seen THEN 1 ELSE 0 END"
+        " FROM failures ORDER BY id",
     )
     assert rows == [(3, 3, 1), (None, 2, 1), (4, 1, 1)]
 

@@ -38,7 +38,14 @@ from eventwire.coding import (
 )
 from eventwire.errors import EventwireError
 from eventwire.ingest import content_hash
-from eventwire.model import Article, CleanArticle, CodedArticle, Failure
+from eventwire.model import (
+    Article,
+    CleanArticle,
+    CodedArticle,
+    Failure,
+    ParsedArticle,
+    TextSpan,
+)
 from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
 from eventwire.store import Store
 
@@ -103,6 +110,29 @@ def code_articles(
 
     Articles for which ``skip`` returns True are not parsed (used to resume).
     """
+    for result in _code_with_sentences(
+        items,
+        resources=resources,
+        batch_size=batch_size,
+        n_process=n_process,
+        skip=skip,
+    ):
+        yield result if isinstance(result, Failure) else result[0]
+
+
+Coded = tuple[CodedArticle, tuple[TextSpan, ...]]
+
+
+def _code_with_sentences(
+    items: Iterable[Article | Failure],
+    *,
+    resources: Resources,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[Coded | Failure]:
+    """:func:`code_articles`, each coded article with its sentences (original
+    offsets), which the store keeps as the events' evidence sentences."""
     failures: deque[Failure] = deque()
 
     max_length = resources.nlp.max_length
@@ -143,15 +173,31 @@ def code_articles(
                 article_id=article.id,
             )
             continue
-        doc = parsed.doc
-        yield CodedArticle(
+        sentences = _sentence_spans(parsed)
+        coded = CodedArticle(
             article=parsed.article,
             actors=actors,
             events=events,
-            sentences=sum(1 for _ in doc.sents),
-            tokens=len(doc),
+            sentences=len(sentences),
+            tokens=len(parsed.doc),
         )
+        yield coded, sentences
     yield from _drain(failures)
+
+
+def _sentence_spans(parsed: ParsedArticle) -> tuple[TextSpan, ...]:
+    text = parsed.article.text
+    spans = []
+    for sentence in parsed.doc.sents:
+        start, end = parsed.clean.offsets.to_original(
+            sentence.start_char, sentence.end_char
+        )
+        # spaCy's sentences end with the whitespace before the next one.
+        content = text[start:end]
+        start += len(content) - len(content.lstrip())
+        end -= len(content) - len(content.rstrip())
+        spans.append(TextSpan(text=text[start:end], start=start, end=max(start, end)))
+    return tuple(spans)
 
 
 def run(
@@ -178,7 +224,7 @@ def run(
         counts["skipped"] += unchanged
         return unchanged
 
-    results = code_articles(
+    results = _code_with_sentences(
         items,
         resources=resources,
         batch_size=batch_size,
@@ -186,24 +232,47 @@ def run(
         skip=already_stored,
     )
     while batch := list(itertools.islice(results, STORE_BATCH_SIZE)):
-        coded = [item for item in batch if isinstance(item, CodedArticle)]
-        failed = [item for item in batch if isinstance(item, Failure)]
-        store.save_articles(
-            coded,
-            content_hashes={
-                item.article.id: fingerprint(item.article) for item in coded
-            },
-            coder=CODER,
-            ontology=resources.ontology.version,
-        )
-        store.record_failures(failed)
+        coded = _save_batch(batch, resources=resources, store=store)
         counts["coded"] += len(coded)
         counts["events"] += sum(len(item.events) for item in coded)
-        counts["failures"] += len(failed)
+        counts["failures"] += len(batch) - len(coded)
         if progress is not None:
-            for item in batch:
-                progress(item)
+            for result in batch:
+                progress(result if isinstance(result, Failure) else result[0])
     return RunSummary(**counts)
+
+
+def code_and_save(
+    items: Iterable[Article | Failure], *, resources: Resources, store: Store
+) -> list[CodedArticle | Failure]:
+    """Code every article, even one already stored, save it, and return the results.
+
+    For a few articles at a time (an HTTP request): everything is saved in one
+    transaction, with the sentences :meth:`Store.event` shows as evidence.
+    """
+    batch = list(_code_with_sentences(items, resources=resources))
+    _save_batch(batch, resources=resources, store=store)
+    return [item if isinstance(item, Failure) else item[0] for item in batch]
+
+
+def _save_batch(
+    batch: Sequence[Coded | Failure], *, resources: Resources, store: Store
+) -> list[CodedArticle]:
+    """Save a batch's articles in one transaction, then its failures."""
+    coded = [item[0] for item in batch if not isinstance(item, Failure)]
+    store.save_articles(
+        coded,
+        content_hashes={item.article.id: fingerprint(item.article) for item in coded},
+        sentences={
+            item[0].article.id: item[1]
+            for item in batch
+            if not isinstance(item, Failure)
+        },
+        coder=CODER,
+        ontology=resources.ontology.version,
+    )
+    store.record_failures(item for item in batch if isinstance(item, Failure))
+    return coded
 
 
 def fingerprint(article: Article) -> str:

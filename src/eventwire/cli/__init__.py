@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,21 +17,27 @@ from eventwire import __version__
 from eventwire.cli.actors import actors as actors_group
 from eventwire.cli.evaluate import evaluate as evaluate_command
 from eventwire.cli.options import (
-    ISO_DATE,
     Counter,
     actors_option,
-    db_option,
     errors_as_click,
     format_option,
     input_argument,
     load_resources,
-    new_db_option,
     nothing_read,
     processes_option,
     published_option,
     reporting,
-    require_existing,
     write,
+)
+from eventwire.cli.serve import serve
+from eventwire.cli.store import (
+    actors_unknown,
+    aggregate,
+    event_filter_options,
+    export,
+    require_store,
+    store_filters,
+    store_option,
 )
 from eventwire.ingest import read_articles
 
@@ -93,18 +100,20 @@ def code(
 
 @cli.command()
 @input_argument
-@new_db_option
+@store_option
 @published_option
 @processes_option
 @actors_option
 def run(
     inputs: tuple[str, ...],
-    db: Path,
+    db: str,
     published: date | None,
     processes: int,
     actor_files: tuple[Path, ...],
 ) -> None:
-    """Code articles into a SQLite store, resuming where a previous run stopped.
+    """Code articles into a store, resuming where a previous run stopped.
+
+    The store is a SQLite file (created when missing) or a PostgreSQL URL.
 
     Articles already stored with the same text and coder are skipped, so
     running the same input twice stores nothing twice. Unreadable articles
@@ -139,25 +148,22 @@ def run(
 
 
 @cli.command()
-@db_option
-@click.option(
-    "--actor", help="Actor code or code prefix, as source or target (RUSGOV, RUS)."
-)
-@click.option("--country", help="ISO-3 country of the source or target (RUS).")
-@click.option("--root", help="CAMEO root code, two digits (11 = disapprove).")
-@click.option("--since", type=ISO_DATE, help="First event date, inclusive.")
-@click.option("--until", type=ISO_DATE, help="Last event date, inclusive.")
+@store_option
+@event_filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Skip this many events first (with --limit, to page).",
+)
 @format_option
 def events(
-    db: Path,
-    actor: str | None,
-    country: str | None,
-    root: str | None,
-    since: date | None,
-    until: date | None,
+    db: str,
     limit: int | None,
+    offset: int,
     output_format: str,
+    **options: Any,
 ) -> None:
     """Print stored events, filtered.
 
@@ -167,26 +173,17 @@ def events(
     """
     from eventwire.store import open_store
 
-    require_existing(db)
-    if root is not None and not (len(root) == 2 and root.isdigit()):
-        raise click.BadParameter(
-            f"{root!r} is not a CAMEO root; use two digits, e.g. 11",
-            param_hint="--root",
-        )
+    filters = store_filters(options)
+    require_store(db)
     with errors_as_click(), open_store(db) as store:
-        records = store.events(
-            actor=actor.upper() if actor else None,
-            country=country.upper() if country else None,
-            root=root,
-            since=since,
-            until=until,
-            limit=limit,
+        write(
+            store.events(limit=limit, offset=offset, **filters),
+            output_format,
         )
-        write(records, output_format)
 
 
 @cli.command()
-@db_option
+@store_option
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
@@ -194,7 +191,7 @@ def events(
     show_default=True,
     help="Show this many pairs.",
 )
-def dyads(db: Path, limit: int) -> None:
+def dyads(db: str, limit: int) -> None:
     """Print the most frequent source -> target pairs with their Goldstein balance.
 
     \b
@@ -203,7 +200,7 @@ def dyads(db: Path, limit: int) -> None:
     """
     from eventwire.store import open_store
 
-    require_existing(db)
+    require_store(db)
     with errors_as_click(), open_store(db) as store:
         pairs = store.dyads(limit=limit)
         counts = store.counts()
@@ -223,3 +220,7 @@ def dyads(db: Path, limit: int) -> None:
 
 cli.add_command(actors_group)
 cli.add_command(evaluate_command)
+cli.add_command(serve)
+cli.add_command(export)
+cli.add_command(aggregate)
+actors_group.add_command(actors_unknown)

@@ -65,18 +65,6 @@ actors_option = click.option(
     multiple=True,
     help="Extra actor table (TSV) adding or overriding dictionary entries; repeatable.",
 )
-new_db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="SQLite database file (created when missing).",
-)
-db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="SQLite database written by `eventwire run`.",
-)
 format_option = click.option(
     "--format",
     "output_format",
@@ -150,13 +138,6 @@ def nothing_read(inputs: tuple[str, ...]) -> str:
         f"no article could be read from {', '.join(inputs)}; check the paths and "
         "formats (.txt, .jsonl, .json, .csv, .html, a directory, or - for stdin)"
     )
-
-
-def require_existing(db: Path) -> None:
-    if not db.exists():
-        raise click.ClickException(
-            f"{db} does not exist; create it with `eventwire run INPUT... --db {db}`"
-        )
 
 
 @contextmanager

@@ -1,9 +1,11 @@
 """Stage 7: the event store, where coded articles, events and failures are kept.
 
 :func:`open_store` opens (creating and migrating if needed) a store and returns
-a :class:`Store`. Events are stored both as their ``Event.as_record()`` JSON,
-returned unchanged by :meth:`Store.events`, and as columns to filter on. Today
-the store is SQLite; PostgreSQL will come in behind the same function.
+a :class:`Store`: SQLite (a file, the embedded default) or PostgreSQL (a
+``postgresql://`` URL), one schema and the same methods on both. Events are
+stored both as their ``Event.as_record()`` JSON, returned unchanged by
+:meth:`Store.events`, and as columns to filter on, and are grouped into
+deduplicated events (:mod:`eventwire.store.groups`).
 
 Example:
     >>> from eventwire.store import open_store
@@ -16,19 +18,40 @@ Example:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from eventwire.store.database import Store, open_sqlite_store
+from eventwire.store.connection import PERIODS, Period, StoreConnection
+from eventwire.store.database import Store
+from eventwire.store.migrations import migrate
+from eventwire.store.postgres import is_postgres_url, open_postgres
+from eventwire.store.queries import FILTER_NAMES, EventFilters
 from eventwire.store.schema import ArticleState, DyadCount, StoreCounts
+from eventwire.store.sqlite import open_sqlite
 
-__all__ = ["ArticleState", "DyadCount", "Store", "StoreCounts", "open_store"]
+__all__ = [
+    "FILTER_NAMES",
+    "PERIODS",
+    "ArticleState",
+    "DyadCount",
+    "EventFilters",
+    "Period",
+    "Store",
+    "StoreCounts",
+    "open_store",
+]
+
+SQLITE_SCHEME = "sqlite:///"
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the store at ``path``, creating the file and running pending migrations.
+def open_store(location: str | Path) -> Store:
+    """Open the store at ``location``, creating it and running pending migrations.
 
-    The directory must exist. The database runs in WAL mode with a busy timeout
-    and foreign keys on; ``":memory:"`` opens a throwaway store.
+    ``location`` is a file path (or ``sqlite:///path``, or ``":memory:"`` for a
+    throwaway store) for SQLite, whose directory must exist; or a
+    ``postgresql://USER:PASSWORD@HOST:PORT/DATABASE`` URL for PostgreSQL, whose
+    database must exist (eventwire creates its tables in it). SQLite runs in
+    WAL mode with a busy timeout and foreign keys on.
 
     Example:
         >>> store = open_store("eventwire.db")
@@ -37,8 +60,19 @@ def open_store(path: str | Path) -> Store:
         >>> store.close()
 
     Raises:
-        StoreError: the path is unusable, the file is not an eventwire store or
-            comes from a newer eventwire, or a migration failed. The message
-            names the path and what to do.
+        StoreError: the path is unusable or the server unreachable, the
+            database is not an eventwire store or comes from a newer eventwire,
+            or a migration failed. The message names the store and what to do.
     """
-    return open_sqlite_store(path)
+    where = os.fspath(location)
+    connection: StoreConnection
+    if is_postgres_url(where):
+        connection = open_postgres(where)
+    else:
+        connection = open_sqlite(where.removeprefix(SQLITE_SCHEME))
+    try:
+        migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return Store(connection)

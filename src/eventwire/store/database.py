@@ -1,30 +1,30 @@
 """The :class:`Store`: every read and write of the event store, in portable SQL.
 
-Dialect-specific pieces (connecting, transactions, error translation, prefix
-matching, ``LIMIT``) come from :mod:`eventwire.store.sqlite`; the tables from
-``schema.sql``; the rows from :mod:`eventwire.store.schema`.
+Dialect-specific pieces come from the store's
+:class:`~eventwire.store.connection.StoreConnection` (SQLite or PostgreSQL);
+the tables from ``schema.sql`` and later migrations; the rows from
+:mod:`eventwire.store.schema`; the queries from :mod:`eventwire.store.reads`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
-from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 from eventwire.errors import StoreError
-from eventwire.model import CodedArticle, Failure
-from eventwire.store.migrations import migrate
+from eventwire.model import CodedArticle, Failure, TextSpan
+from eventwire.store import reads
+from eventwire.store.connection import Period, StoreConnection
+from eventwire.store.groups import INSERT_PLACE, recount_groups
+from eventwire.store.queries import EventFilters, check_filters
 from eventwire.store.schema import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     FAILURE_COLUMNS,
+    SENTENCE_COLUMNS,
     ArticleState,
     DyadCount,
     StoreCounts,
@@ -32,35 +32,23 @@ from eventwire.store.schema import (
     article_row,
     event_row,
     failure_row,
+    insert_sql,
+    place_row,
+    sentence_row,
     timestamp,
-)
-from eventwire.store.sqlite import (
-    connect_sqlite,
-    limit_clause,
-    prefix_condition,
-    reporting_errors,
-    write_transaction,
 )
 
 logger = logging.getLogger(__name__)
 
-FETCH_BATCH_SIZE = 500
-EVENT_ORDER = "(date IS NULL), date, article_id, sentence, evidence_start, event_id"
-
-
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    names = ", ".join(f'"{column}"' for column in columns)
-    placeholders = ", ".join("?" for _ in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
-
 
 def _upsert_sql(table: str, columns: Sequence[str], *, key: str) -> str:
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != key)
-    return f"{_insert_sql(table, columns)} ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    return f"{insert_sql(table, columns)} ON CONFLICT ({key}) DO UPDATE SET {updates}"
 
 
 UPSERT_ARTICLE = _upsert_sql("articles", ARTICLE_COLUMNS, key="id")
-INSERT_ACTOR = _insert_sql("actors", ACTOR_COLUMNS)
+INSERT_ACTOR = insert_sql("actors", ACTOR_COLUMNS)
+INSERT_SENTENCE = insert_sql("sentences", SENTENCE_COLUMNS)
 # Event ids are global, but a colliding id must not move another article's
 # event: only an event of the same article is replaced.
 UPSERT_EVENT = (
@@ -68,82 +56,12 @@ UPSERT_EVENT = (
     + " WHERE events.article_id = excluded.article_id"
 )
 UPSERT_FAILURE = (
-    _insert_sql("failures", FAILURE_COLUMNS)
+    insert_sql("failures", FAILURE_COLUMNS)
     + " ON CONFLICT (failure_key) DO UPDATE SET seen = failures.seen + 1,"
     " last_seen = excluded.last_seen,"
     " article_id = COALESCE(excluded.article_id, failures.article_id)"
 )
-SELECT_DYADS = """
-SELECT source_code, target_code, COUNT(*), SUM(goldstein), AVG(goldstein),
-       SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END),
-       SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END)
-FROM events
-WHERE source_code IS NOT NULL AND target_code IS NOT NULL
-GROUP BY source_code, target_code
-ORDER BY COUNT(*) DESC, source_code, target_code
-LIMIT ?"""
-
-
-def open_sqlite_store(path: str | Path) -> Store:
-    """Open the SQLite store at ``path``, creating and migrating it as needed.
-
-    Raises:
-        StoreError: see :func:`~eventwire.store.sqlite.connect_sqlite` and
-            :func:`~eventwire.store.migrations.migrate`.
-    """
-    where = os.fspath(path)
-    connection = connect_sqlite(where)
-    try:
-        migrate(connection, path=where)
-    except BaseException:
-        connection.close()
-        raise
-    return Store(connection, path=where)
-
-
-def _as_day(value: date) -> str:
-    return (value.date() if isinstance(value, datetime) else value).isoformat()
-
-
-def _event_conditions(
-    *,
-    actor: str | None,
-    country: str | None,
-    root: str | None,
-    cameo: str | None,
-    since: date | None,
-    until: date | None,
-    article_id: str | None,
-) -> tuple[str, list[Any]]:
-    """Return the ``WHERE`` clause (or ``""``) and parameters of an events query."""
-    conditions: list[str] = []
-    parameters: list[Any] = []
-    if actor is not None:
-        source_sql, source_parameters = prefix_condition("source_code", actor)
-        target_sql, target_parameters = prefix_condition("target_code", actor)
-        conditions.append(f"({source_sql} OR {target_sql})")
-        parameters += source_parameters + target_parameters
-    if country is not None:
-        conditions.append("(source_country = ? OR target_country = ?)")
-        parameters += [country, country]
-    if root is not None:
-        conditions.append("cameo_root = ?")
-        parameters.append(root)
-    if cameo is not None:
-        cameo_sql, cameo_parameters = prefix_condition("cameo", cameo)
-        conditions.append(cameo_sql)
-        parameters += cameo_parameters
-    if since is not None:
-        conditions.append("date >= ?")
-        parameters.append(_as_day(since))
-    if until is not None:
-        conditions.append("date <= ?")
-        parameters.append(_as_day(until))
-    if article_id is not None:
-        conditions.append("article_id = ?")
-        parameters.append(article_id)
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    return where, parameters
+ARTICLE_TABLES = ("events", "actors", "sentences", "places")
 
 
 class Store:
@@ -151,7 +69,9 @@ class Store:
 
     Use it as a context manager, or call :meth:`close`. Methods raise
     :class:`~eventwire.errors.StoreError` naming :attr:`path` when the database
-    fails. A store belongs to the thread that opened it.
+    fails. A store belongs to the thread that opened it. Query methods take
+    the keyword filters of :class:`~eventwire.store.queries.EventFilters`; an
+    unknown one is a ``TypeError``.
 
     Example:
         >>> with open_store("eventwire.db") as store:
@@ -162,9 +82,10 @@ class Store:
 
     path: str
 
-    def __init__(self, connection: sqlite3.Connection, *, path: str) -> None:
-        self.path = path
-        self._connection: sqlite3.Connection | None = connection
+    def __init__(self, connection: StoreConnection) -> None:
+        self.path = connection.location
+        self.dialect = connection.dialect
+        self._connection: StoreConnection | None = connection
 
     def __repr__(self) -> str:
         state = "closed" if self._connection is None else "open"
@@ -188,7 +109,7 @@ class Store:
             self._connection = None
 
     @property
-    def _db(self) -> sqlite3.Connection:
+    def _db(self) -> StoreConnection:
         if self._connection is None:
             raise StoreError(
                 f"{self.path}: the store is closed. Open it again with "
@@ -196,10 +117,13 @@ class Store:
             )
         return self._connection
 
+    # --- writes ---------------------------------------------------------------
+
     def article_state(self, article_id: str) -> ArticleState | None:
         """Return what produced the stored rows of an article, or ``None`` if absent."""
-        with reporting_errors(self.path, f"read article {article_id!r}"):
-            row = self._db.execute(
+        db = self._db
+        with db.reporting_errors(f"read article {article_id!r}"):
+            row = db.execute(
                 "SELECT content_hash, coder, ontology FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
@@ -212,35 +136,43 @@ class Store:
         coded: Iterable[CodedArticle],
         *,
         content_hashes: Mapping[str, str] | None = None,
+        sentences: Mapping[str, Sequence[TextSpan]] | None = None,
         coder: str,
         ontology: str,
     ) -> int:
         """Save coded articles in one transaction; return how many distinct articles.
 
-        Each article row is inserted or updated, and its old actors and events are
-        replaced by the new ones, so saving an article again never duplicates it.
-        If anything fails, including the iterable itself, nothing of the batch is
-        committed. ``content_hashes`` maps article ids to the hash recorded in
-        :class:`ArticleState`.
+        Each article row is inserted or updated, and its old actors, sentences,
+        places and events are replaced by the new ones, so saving an article
+        again never duplicates it; the deduplicated groups its old and new
+        events belong to are recounted. If anything fails, including the
+        iterable itself, nothing of the batch is committed. ``content_hashes``
+        maps article ids to the hash recorded in :class:`ArticleState`;
+        ``sentences`` maps article ids to their sentences (original offsets,
+        in order), which :meth:`event` returns as the evidence sentence.
 
         Raises:
             StoreError: an article's metadata is not JSON, or the database failed.
             ValueError: an event's ``article_id`` is not its article's id.
         """
         hashes = content_hashes or {}
+        spans = sentences or {}
         coded_at = timestamp()
         written: set[str] = set()
+        groups: set[str] = set()
         db = self._db
-        with reporting_errors(self.path, "save coded articles"), write_transaction(db):
+        with db.reporting_errors("save coded articles"), db.transaction():
             for item in coded:
-                self._save_article(
+                groups |= self._save_article(
                     item,
                     content_hash=hashes.get(item.article.id),
+                    sentences=spans.get(item.article.id, ()),
                     coder=coder,
                     ontology=ontology,
                     coded_at=coded_at,
                 )
                 written.add(item.article.id)
+            recount_groups(db, groups)
         return len(written)
 
     def _save_article(
@@ -248,10 +180,12 @@ class Store:
         coded: CodedArticle,
         *,
         content_hash: str | None,
+        sentences: Sequence[TextSpan],
         coder: str,
         ontology: str,
         coded_at: str,
-    ) -> None:
+    ) -> set[str]:
+        """Replace one article's rows; return the groups whose counts changed."""
         article_id = coded.article.id
         for event in coded.events:
             if event.article_id != article_id:
@@ -275,15 +209,38 @@ class Store:
                 "bool, None, and lists and dicts of them)."
             ) from exc
         db = self._db
+        groups = {
+            group
+            for (group,) in db.execute(
+                "SELECT DISTINCT group_id FROM events WHERE article_id = ?",
+                (article_id,),
+            ).fetchall()
+            if group is not None
+        }
         db.execute(UPSERT_ARTICLE, article)
-        db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
-        db.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
+        for table in ARTICLE_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         db.executemany(
             INSERT_ACTOR,
             [actor_row(actor, article_id=article_id) for actor in coded.actors],
         )
+        db.executemany(
+            INSERT_SENTENCE,
+            [
+                sentence_row(span, article_id=article_id, index=index)
+                for index, span in enumerate(sentences)
+            ],
+        )
         for event in coded.events:
-            if db.execute(UPSERT_EVENT, event_row(event)).rowcount == 0:
+            if event.place is not None:
+                db.execute(INSERT_PLACE, place_row(event.place, article_id=article_id))
+            sentence = (
+                sentences[event.sentence].text
+                if 0 <= event.sentence < len(sentences)
+                else None
+            )
+            row = event_row(event.as_record(), sentence_text=sentence)
+            if db.execute(UPSERT_EVENT, row).rowcount == 0:
                 logger.warning(
                     "%s: event id %r of article %r is already used by an event of "
                     "another article; kept the stored one",
@@ -291,6 +248,9 @@ class Store:
                     event.event_id,
                     article_id,
                 )
+            else:
+                groups.add(row[EVENT_COLUMNS.index("group_id")])
+        return groups
 
     def record_failures(self, failures: Iterable[Failure]) -> int:
         """Record failures in one transaction; return how many were recorded.
@@ -301,109 +261,138 @@ class Store:
         seen_at = timestamp()
         recorded = 0
         db = self._db
-        with reporting_errors(self.path, "record failures"), write_transaction(db):
+        with db.reporting_errors("record failures"), db.transaction():
             for failure in failures:
                 db.execute(UPSERT_FAILURE, failure_row(failure, seen_at=seen_at))
                 recorded += 1
         return recorded
 
+    # --- reads ----------------------------------------------------------------
+
     def events(
         self,
         *,
-        actor: str | None = None,
-        country: str | None = None,
-        root: str | None = None,
-        cameo: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        article_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Unpack[EventFilters],
     ) -> Iterator[dict[str, Any]]:
-        """Yield stored events as ``Event.as_record()`` dicts, filtered and ordered.
+        """Yield stored events as ``Event.as_record()`` dicts plus ``group_id``.
 
-        Filters combine with AND. ``actor`` matches the source or target code
-        exactly or as a prefix (``"RUS"`` matches ``"RUSGOV"``); ``country`` the
-        source or target country; ``root`` the two-digit CAMEO root; ``cameo`` a
-        CAMEO code prefix; ``since``/``until`` bound the event date inclusively
-        (undated events never match them). Events come ordered by date (undated
-        last), article, sentence and evidence start.
+        Events come ordered by date (undated last), article, sentence, evidence
+        start and id: a stable order, so ``limit``/``offset`` page through them.
 
         Raises:
+            TypeError: an unknown filter.
             ValueError: ``limit`` or ``offset`` is negative.
         """
-        where, parameters = _event_conditions(
-            actor=actor,
-            country=country,
-            root=root,
-            cameo=cameo,
-            since=since,
-            until=until,
-            article_id=article_id,
-        )
-        limit_sql, limit_parameters = limit_clause(limit, offset)
-        sql = f"SELECT record FROM events{where} ORDER BY {EVENT_ORDER}{limit_sql}"
-        return self._records(sql, parameters + limit_parameters)
+        check_filters(filters, method="events")
+        return reads.events(self._db, filters, limit=limit, offset=offset)
 
-    def _records(self, sql: str, parameters: list[Any]) -> Iterator[dict[str, Any]]:
-        with reporting_errors(self.path, "read events"):
-            cursor = self._db.execute(sql, parameters)
-            try:
-                while rows := cursor.fetchmany(FETCH_BATCH_SIZE):
-                    for (record,) in rows:
-                        yield json.loads(record)
-            finally:
-                cursor.close()
+    def count_events(self, **filters: Unpack[EventFilters]) -> int:
+        """Return how many stored events match the filters."""
+        check_filters(filters, method="count_events")
+        return reads.count_events(self._db, filters)
 
-    def dyads(self, *, limit: int = 20) -> list[DyadCount]:
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """Return one event with its evidence sentence, article, quotes and group.
+
+        The record is the ``events()`` one plus ``"sentence"`` (``{text, start,
+        end}``: the evidence sentence in original offsets, or the evidence
+        itself for articles stored without their sentences), ``"article"``
+        (``{id, title, published, url, source}``), ``"quotes"`` (empty until
+        quotes are stored) and ``"group"`` (``{group_id, mentions, sources,
+        articles}``). ``None`` when no event has this id.
+        """
+        return reads.event(self._db, event_id)
+
+    def dyads(
+        self, *, limit: int = 20, **filters: Unpack[EventFilters]
+    ) -> list[DyadCount]:
         """Return the ``limit`` source-target pairs with most events, most first.
 
         A dyad needs both actors: events without a coded target are left out.
-
         Ties are broken by source then target code, so the order is stable.
+
+        Raises:
+            ValueError: ``limit`` is negative.
+        """
+        check_filters(filters, method="dyads")
+        if limit < 0:
+            raise ValueError(f"limit must be >= 0, not {limit!r}")
+        return reads.dyads(self._db, filters, limit=limit)
+
+    def timeseries(
+        self, *, by: Period, **filters: Unpack[EventFilters]
+    ) -> list[dict[str, Any]]:
+        """Count dated events per period and dyad.
+
+        Rows are ``{period, source, target, events, goldstein_sum,
+        goldstein_mean, quad1, quad2, quad3, quad4}``: ``period`` is the ISO
+        date starting the day, week (Monday) or month; ``source``/``target``
+        actor codes (``None`` when unknown or absent). Ordered by period, then
+        most events first. Undated events are left out.
+
+        Raises:
+            ValueError: ``by`` is not ``"day"``, ``"week"`` or ``"month"``.
+        """
+        check_filters(filters, method="timeseries")
+        return reads.timeseries(self._db, filters, by=by)
+
+    def network(
+        self, *, limit: int = 100, **filters: Unpack[EventFilters]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Return the actor network of the ``limit`` busiest dyads.
+
+        ``{"nodes": [{id, events}], "edges": [{source, target, events,
+        goldstein_sum, cooperation, conflict, balance}]}``: ``cooperation``
+        counts QuadClass 1 and 2, ``conflict`` 3 and 4, ``balance`` is
+        ``(cooperation - conflict) / events`` (from -1, all conflict, to +1).
+        A node's ``events`` counts every filtered event it is source or target
+        of; nodes are the ends of the edges returned.
+
+        Raises:
+            ValueError: ``limit`` is negative.
+        """
+        check_filters(filters, method="network")
+        if limit < 0:
+            raise ValueError(f"limit must be >= 0, not {limit!r}")
+        return reads.network(self._db, filters, limit=limit)
+
+    def actors(
+        self, *, limit: int = 100, unknown: bool = False
+    ) -> list[dict[str, Any]]:
+        """Return the most mentioned actors: ``{code, name, text, label,
+        mentions, articles}``.
+
+        Coded actors group by code (``text`` and ``name`` are their most
+        frequent mention and name).
+        With ``unknown=True``, actors the dictionary could not code group by
+        text and NER label instead, most frequent first: the list of names to
+        add to the dictionary. Pronouns are left out of it.
+
+        Raises:
+            ValueError: ``limit`` is negative.
         """
         if limit < 0:
             raise ValueError(f"limit must be >= 0, not {limit!r}")
-        with reporting_errors(self.path, "count dyads"):
-            rows = self._db.execute(SELECT_DYADS, (limit,)).fetchall()
-        return [
-            DyadCount(
-                source=source,
-                target=target,
-                events=events,
-                goldstein_total=float(total),
-                goldstein_mean=float(mean),
-                conflict=conflict,
-                cooperation=cooperation,
-            )
-            for source, target, events, total, mean, conflict, cooperation in rows
-        ]
+        return reads.actors(self._db, limit=limit, unknown=unknown)
+
+    def event_groups(self, **filters: Unpack[EventFilters]) -> Iterator[dict[str, Any]]:
+        """Yield the deduplicated events with a mention matching the filters.
+
+        Each is the ``event_groups`` row (``group_id``, codes, ``date``,
+        ``place_name``, ``mentions``, ``sources``, ``articles``...) plus
+        ``record`` (its first mention's event record), ``url`` and ``added``
+        (that mention's article URL and coding time). Ordered by date, undated
+        last.
+        """
+        check_filters(filters, method="event_groups")
+        return reads.event_groups(self._db, filters)
 
     def counts(self) -> StoreCounts:
         """Return how many articles, events and distinct failures are stored."""
-        with reporting_errors(self.path, "count rows"):
-            articles, events, failures = (
-                self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "events", "failures")
-            )
-        return StoreCounts(articles=articles, events=events, failures=failures)
+        return reads.counts(self._db)
 
     def failures(self, *, limit: int | None = None) -> list[Failure]:
         """Return stored failures, each once, in the order first recorded."""
-        limit_sql, limit_parameters = limit_clause(limit, 0)
-        with reporting_errors(self.path, "read failures"):
-            rows = self._db.execute(
-                "SELECT origin, line, article_id, stage, message FROM failures"
-                f" ORDER BY id{limit_sql}",
-                limit_parameters,
-            ).fetchall()
-        return [
-            Failure(
-                origin=origin,
-                line=line,
-                article_id=article_id,
-                stage=stage,
-                message=message,
-            )
-            for origin, line, article_id, stage, message in rows
-        ]
+        return reads.failures(self._db, limit=limit)

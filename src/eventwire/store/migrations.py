@@ -13,21 +13,20 @@ Rules for adding one:
 :func:`migrate` applies them. It refuses a database with tables but no
 ``_migrations`` (another application's), and a store recording a name this list
 does not know (written by a newer eventwire). The list and its scripts are
-portable; the runner takes its transaction and error handling from
-:mod:`eventwire.store.sqlite`.
+portable; the runner takes its transaction, error handling and DDL
+translation from the :class:`~eventwire.store.connection.StoreConnection`.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from eventwire.errors import StoreError
+from eventwire.store.connection import StoreConnection
+from eventwire.store.groups import backfill_events
 from eventwire.store.schema import read_sql_script, split_sql_script, timestamp
-from eventwire.store.sqlite import reporting_errors, table_names, write_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -38,12 +37,6 @@ CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (
     name TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL
 )"""
-
-
-class Connection(Protocol):
-    """The part of a DB-API connection a migration uses (sqlite3 and psycopg)."""
-
-    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,24 +53,41 @@ class Migration:
     """
 
     name: str
-    apply: Callable[[Connection], None]
+    apply: Callable[[StoreConnection], None]
 
 
-def sql_script(resource: str) -> Callable[[Connection], None]:
+def sql_script(resource: str) -> Callable[[StoreConnection], None]:
     """Return a migration function running a SQL script shipped with the store.
 
     The script is read when the migration runs, not when this module is imported.
     """
 
-    def run_script(connection: Connection) -> None:
+    def run_script(connection: StoreConnection) -> None:
         for statement in split_sql_script(read_sql_script(resource)):
-            connection.execute(statement)
+            connection.execute(connection.ddl(statement))
 
     return run_script
 
 
+def _then(
+    *steps: Callable[[StoreConnection], None],
+) -> Callable[[StoreConnection], None]:
+    def apply_all(connection: StoreConnection) -> None:
+        for step in steps:
+            step(connection)
+
+    return apply_all
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(name="0001_create_tables", apply=sql_script("schema.sql")),
+    # Sentences, places, actor labels and antecedents, and deduplicated event
+    # groups; events stored before it get their new columns and groups from
+    # their JSON record. Quotes get their table with the quotes stage.
+    Migration(
+        name="0002_sentences_places_groups",
+        apply=_then(sql_script("0002_sentences_places_groups.sql"), backfill_events),
+    ),
 )
 
 
@@ -97,9 +107,8 @@ def pending_migrations(
 
 
 def migrate(
-    connection: sqlite3.Connection,
+    connection: StoreConnection,
     *,
-    path: str,
     migrations: Sequence[Migration] = MIGRATIONS,
 ) -> list[str]:
     """Apply the pending migrations; return the names applied, in order.
@@ -111,10 +120,11 @@ def migrate(
         StoreError: the database belongs to another application or to a newer
             eventwire, or a migration failed.
     """
-    with reporting_errors(path, "migrate the store"):
-        _check_owned(connection, path=path)
-        with write_transaction(connection):
-            connection.execute(CREATE_MIGRATIONS_TABLE)
+    path = connection.location
+    with connection.reporting_errors("migrate the store"):
+        with connection.transaction():
+            _check_owned(connection)
+            connection.execute(connection.ddl(CREATE_MIGRATIONS_TABLE))
         unknown = unknown_migrations(_applied(connection), migrations)
         if unknown:
             raise StoreError(
@@ -124,7 +134,7 @@ def migrate(
             )
         applied: list[str] = []
         for migration in pending_migrations(_applied(connection), migrations):
-            with write_transaction(connection):
+            with connection.transaction():
                 # Another process may have applied it while we waited for the lock.
                 if migration.name in _applied(connection):
                     continue
@@ -138,16 +148,17 @@ def migrate(
     return applied
 
 
-def _check_owned(connection: sqlite3.Connection, *, path: str) -> None:
-    tables = table_names(connection)
+def _check_owned(connection: StoreConnection) -> None:
+    tables = connection.table_names()
     if tables and MIGRATIONS_TABLE not in tables:
         raise StoreError(
-            f"{path}: is a SQLite database but not an eventwire store (it has "
+            f"{connection.location}: is a database but not an eventwire store (it has "
             f"tables {sorted(tables)} and no {MIGRATIONS_TABLE} table). eventwire "
-            "will not write into another application's database: pass a new file."
+            "will not write into another application's database: pass a new file "
+            "or an empty database."
         )
 
 
-def _applied(connection: sqlite3.Connection) -> set[str]:
-    rows = connection.execute(f"SELECT name FROM {MIGRATIONS_TABLE}")
+def _applied(connection: StoreConnection) -> set[str]:
+    rows = connection.execute(f"SELECT name FROM {MIGRATIONS_TABLE}").fetchall()
     return {name for (name,) in rows}

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from eventwire.model import Actor, CodedArticle, Event, Failure
+from eventwire.model import Actor, CodedArticle, Failure, Place, TextSpan
 
 ARTICLE_COLUMNS = (
     "id",
@@ -47,6 +48,24 @@ ACTOR_COLUMNS = (
     "name",
     "method",
     "entry_id",
+    "label",
+    "antecedent_text",
+    "antecedent_start",
+    "antecedent_end",
+)
+SENTENCE_COLUMNS = ("article_id", "sentence", "start", "end", "text")
+PLACE_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "name",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geonameid",
+    "feature",
 )
 EVENT_COLUMNS = (
     "event_id",
@@ -68,6 +87,13 @@ EVENT_COLUMNS = (
     "coder",
     "ontology",
     "record",
+    "group_id",
+    "plover_type",
+    "place_name",
+    "place_country",
+    "place_start",
+    "place_end",
+    "sentence_text",
 )
 FAILURE_COLUMNS = (
     "failure_key",
@@ -82,6 +108,8 @@ FAILURE_COLUMNS = (
 )
 
 Row = tuple[Any, ...]
+# 16 hex digits: 64 bits, and the first 15 make GDELT's integer GLOBALEVENTID.
+GROUP_ID_LENGTH = 16
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +150,13 @@ class StoreCounts:
     articles: int
     events: int
     failures: int
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """``INSERT INTO table ("a", ...) VALUES (?, ...)``: names quoted for ``end``."""
+    names = ", ".join(f'"{column}"' for column in columns)
+    placeholders = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
 
 
 def read_sql_script(name: str) -> str:
@@ -195,6 +230,7 @@ def article_row(
 
 def actor_row(actor: Actor, *, article_id: str) -> Row:
     """Return the ``actors`` row of one actor mention."""
+    antecedent = actor.antecedent
     return (
         article_id,
         actor.text,
@@ -207,32 +243,101 @@ def actor_row(actor: Actor, *, article_id: str) -> Row:
         actor.name,
         actor.method,
         actor.entry_id,
+        actor.label,
+        antecedent.text if antecedent else None,
+        antecedent.start if antecedent else None,
+        antecedent.end if antecedent else None,
     )
 
 
-def event_row(event: Event) -> Row:
-    """Return the ``events`` row: the queryable columns plus the full JSON record."""
-    target = event.target
+def sentence_row(span: TextSpan, *, article_id: str, index: int) -> Row:
+    """Return the ``sentences`` row of the ``index``-th sentence of an article."""
+    return (article_id, index, span.start, span.end, span.text)
+
+
+def place_row(place: Place, *, article_id: str) -> Row:
+    """Return the ``places`` row of a place an event of the article happened at."""
     return (
-        event.event_id,
-        event.article_id,
-        event.sentence,
-        event.evidence.start,
-        event.source.code,
-        event.source.country,
-        target.code if target else None,
-        target.country if target else None,
-        event.cameo,
-        event.cameo_root,
-        event.quad_class,
-        event.goldstein,
-        event.date.isoformat() if event.date else None,
-        int(event.negated),
-        event.modality,
-        event.rule,
-        event.coder,
-        event.ontology,
-        encode_json(event.as_record()),
+        article_id,
+        place.start,
+        place.end,
+        place.text,
+        place.name,
+        place.country,
+        place.admin1,
+        place.lat,
+        place.lon,
+        place.geonameid,
+        place.feature,
+    )
+
+
+def group_id(record: dict[str, Any]) -> str:
+    """Return the id of the deduplicated event an event record belongs to.
+
+    Mentions group when source, target, CAMEO code, negation, day and place
+    agree. An actor without a code is only known by its text, which may name
+    different people in different articles, so it groups within its article
+    only; so does an undated event.
+    """
+    article_id = record["article_id"]
+
+    def actor_key(actor: dict[str, Any] | None) -> Any:
+        if actor is None:
+            return None
+        if actor["code"] is not None:
+            return actor["code"]
+        return ["?", actor["text"].casefold(), article_id]
+
+    place = record.get("place")
+    key = [
+        actor_key(record["source"]),
+        actor_key(record["target"]),
+        record["cameo"],
+        bool(record["negated"]),
+        record["date"] if record["date"] else ["undated", article_id],
+        [place["name"], place["country"]] if place else None,
+    ]
+    digest = hashlib.sha256(encode_json(key).encode("utf-8")).hexdigest()
+    return digest[:GROUP_ID_LENGTH]
+
+
+def event_row(record: dict[str, Any], *, sentence_text: str | None = None) -> Row:
+    """Return the ``events`` row of an ``Event.as_record()`` dict: the queryable
+    columns, the JSON record itself, and the text the ``text`` filter searches
+    (the evidence sentence, else the evidence)."""
+    source = record["source"]
+    target = record["target"]
+    plover = record.get("plover")
+    place = record.get("place")
+    evidence = record["evidence"]
+    return (
+        record["event_id"],
+        record["article_id"],
+        record["sentence"],
+        evidence["start"],
+        source["code"],
+        source["country"],
+        target["code"] if target else None,
+        target["country"] if target else None,
+        record["cameo"],
+        record["cameo_root"],
+        record["quad_class"],
+        record["goldstein"],
+        record["date"],
+        int(record["negated"]),
+        record["modality"],
+        record["rule"],
+        record["coder"],
+        record["ontology"],
+        encode_json(record),
+        group_id(record),
+        plover["type"] if plover else None,
+        place["name"] if place else None,
+        place["country"] if place else None,
+        place["start"] if place else None,
+        place["end"] if place else None,
+        sentence_text if sentence_text is not None else evidence["text"],
     )
 
 

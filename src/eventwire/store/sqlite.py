@@ -1,16 +1,12 @@
-"""What is SQLite's own: opening a connection, transactions, errors, dialect SQL.
-
-Everything else in the store is portable SQL. This module holds the parts that
-differ per database, so a PostgreSQL sibling (``postgres.py``) can offer the same
-functions:
+"""What is SQLite's own: :class:`SQLiteConnection`, the embedded default backend.
 
 * :func:`connect_sqlite`: path checks and the connection ``PRAGMA``\\ s (WAL,
   busy timeout, foreign keys); a file that is not a database is refused here;
 * :func:`write_transaction`: ``BEGIN IMMEDIATE`` ... ``COMMIT`` / ``ROLLBACK``;
 * :func:`reporting_errors`: ``sqlite3`` errors become a
   :class:`~eventwire.errors.StoreError` naming the path and what to do;
-* :func:`table_names`, :func:`prefix_condition`, :func:`limit_clause`: SQL
-  whose spelling differs between databases.
+* :class:`SQLiteConnection`: the :class:`~eventwire.store.connection.StoreConnection`
+  the store runs on.
 
 Statements use the ``?`` placeholder. Connections run in autocommit mode
 (``isolation_level=None``), so every write is an explicit transaction.
@@ -19,18 +15,26 @@ Statements use the ``?`` placeholder. Connections run in autocommit mode
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import StoreError
+from eventwire.store.connection import Cursor, Period
 
 BUSY_TIMEOUT_MS = 5_000
 MEMORY = ":memory:"
 # Appended to a prefix, the highest code point bounds every string starting with
 # it: BINARY collation compares UTF-8 bytes, which keep code point order.
 PREFIX_UPPER_BOUND = "\U0010ffff"
+UNICODE_LOWER = "eventwire_lower"
+PERIOD_START = {
+    "day": "{column}",
+    # 'weekday 0' moves forward to Sunday (or stays on it): 6 days back is Monday.
+    "week": "date({column}, 'weekday 0', '-6 days')",
+    "month": "substr({column}, 1, 7) || '-01'",
+}
 
 
 def connect_sqlite(path: str) -> sqlite3.Connection:
@@ -87,15 +91,12 @@ def _configure(connection: sqlite3.Connection, path: str) -> None:
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
+    # SQLite's own lower() folds ASCII only; text search must fold "É" too.
+    connection.create_function(UNICODE_LOWER, 1, _lower, deterministic=True)
 
 
-def table_names(connection: sqlite3.Connection) -> set[str]:
-    """Return the names of the tables in the database, without SQLite's own."""
-    rows = connection.execute(
-        "SELECT name FROM sqlite_master"
-        " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-    )
-    return {name for (name,) in rows}
+def _lower(value: str | None) -> str | None:
+    return value.lower() if value is not None else None
 
 
 @contextmanager
@@ -146,26 +147,66 @@ def _advice(exc: sqlite3.Error) -> str:
     return "Check that the path is a readable, writable eventwire store and retry."
 
 
-def prefix_condition(column: str, prefix: str) -> tuple[str, list[Any]]:
-    """Match ``column`` values starting with ``prefix``, case-sensitively.
+class SQLiteConnection:
+    """A :class:`~eventwire.store.connection.StoreConnection` on a SQLite file."""
 
-    A range rather than ``LIKE``, which is case-insensitive in SQLite, needs
-    its wildcards escaped, and cannot use the column's index.
-    """
-    return f"({column} >= ? AND {column} < ?)", [prefix, prefix + PREFIX_UPPER_BOUND]
+    dialect = "sqlite"
+
+    def __init__(self, connection: sqlite3.Connection, *, location: str) -> None:
+        self.location = location
+        self.raw = connection
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
+        return self.raw.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
+        self.raw.executemany(sql, rows)
+
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch_size: int
+    ) -> Iterator[Any]:
+        cursor = self.raw.execute(sql, parameters)
+        try:
+            while rows := cursor.fetchmany(batch_size):
+                yield from rows
+        finally:
+            cursor.close()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return write_transaction(self.raw)
+
+    def reporting_errors(self, action: str) -> AbstractContextManager[None]:
+        return reporting_errors(self.location, action)
+
+    def table_names(self) -> set[str]:
+        """Return the names of the tables in the database, without SQLite's own."""
+        rows = self.raw.execute(
+            "SELECT name FROM sqlite_master"
+            " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        )
+        return {name for (name,) in rows}
+
+    def ddl(self, statement: str) -> str:
+        return statement
+
+    def prefix_condition(self, column: str, prefix: str) -> tuple[str, list[Any]]:
+        """A range rather than ``LIKE``, which is case-insensitive in SQLite,
+        needs its wildcards escaped, and cannot use the column's index."""
+        return f"({column} >= ? AND {column} < ?)", [
+            prefix,
+            prefix + PREFIX_UPPER_BOUND,
+        ]
+
+    def contains_condition(self, column: str, text: str) -> tuple[str, list[Any]]:
+        return f"instr({UNICODE_LOWER}({column}), ?) > 0", [text.lower()]
+
+    def period_start(self, column: str, by: Period) -> str:
+        return PERIOD_START[by].format(column=column)
+
+    def close(self) -> None:
+        self.raw.close()
 
 
-def limit_clause(limit: int | None, offset: int) -> tuple[str, list[Any]]:
-    """Return the ``LIMIT``/``OFFSET`` clause (or ``""``) and its parameters.
-
-    Raises:
-        ValueError: ``limit`` or ``offset`` is negative.
-    """
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0 or None, not {limit!r}")
-    if offset < 0:
-        raise ValueError(f"offset must be >= 0, not {offset!r}")
-    if limit is None:
-        # SQLite accepts OFFSET only after a LIMIT; -1 means none.
-        return (" LIMIT -1 OFFSET ?", [offset]) if offset else ("", [])
-    return " LIMIT ? OFFSET ?", [limit, offset]
+def open_sqlite(path: str) -> SQLiteConnection:
+    """Open the SQLite store file at ``path`` (see :func:`connect_sqlite`)."""
+    return SQLiteConnection(connect_sqlite(path), location=path)
