@@ -170,9 +170,7 @@ class PhraseResolver:
         return _identity_of(entry, method="dictionary")
 
     def _from_phrase(self, head: Token, tokens: list[Token]) -> Identity | None:
-        head_sector = self.dictionary.agent_sector(head.lower_) or (
-            self.dictionary.agent_sector(head.lemma_.lower())
-        )
+        head_sector = self._head_sector(head, tokens)
         if head_sector is None and head.lower_ in GROUP_HEADS:
             head_sector = self._sector(head, [t for t in tokens if t.i != head.i])
         if head_sector is not None:
@@ -194,6 +192,19 @@ class PhraseResolver:
         if head.ent_type_ in NAMED_NER_LABELS:
             return self._unknown(head)
         return None
+
+    def _head_sector(self, head: Token, tokens: list[Token]) -> str | None:
+        """The sector the head names: "troops", "foreign secretary", "secretary of
+        state" (titles whose head word alone is no agent)."""
+        sector = self.dictionary.agent_sector(head.lower_) or (
+            self.dictionary.agent_sector(head.lemma_.lower())
+        )
+        if sector is None and _of_state(head):
+            sector = self.dictionary.agent_sector(f"{head.lower_} of state")
+        before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
+        if sector is None and before:
+            sector = self.dictionary.agent_sector(f"{before[0].lower_} {head.lower_}")
+        return sector
 
     def _agent(self, head: Token, tokens: list[Token], sector: str) -> Identity | None:
         """A sector noun or title: "Syrian troops", "the French president"."""
