@@ -89,6 +89,22 @@ class PhraseResolver:
         self.discourse = discourse
         self.on = on
         self.people: dict[str, tuple[Identity, TextSpan]] = {}
+        self.entity_texts = {
+            i: entity.text
+            for entity in doc.ents
+            for i in range(entity.start, entity.end)
+        }
+        self.sectors: dict[str, str | None] = {}
+
+    def _agent_sector(self, phrase: str) -> str | None:
+        # Phrases repeat within an article; normalising each time is the cost.
+        if phrase not in self.sectors:
+            self.sectors[phrase] = self.dictionary.agent_sector(phrase)
+        return self.sectors[phrase]
+
+    def _entity_text(self, token: Token) -> str:
+        """The text of the named entity holding ``token``, else the token's."""
+        return self.entity_texts.get(token.i, token.text)
 
     def resolve(self, head: Token) -> list[Found]:
         """The actor a phrase names, else the actors named inside it.
@@ -115,7 +131,7 @@ class PhraseResolver:
         """Remember a coded person by full name and surname, for later mentions."""
         if identity.code is None or head.ent_type_ != "PERSON":
             return
-        self.people[_entity_text(head).lower()] = (identity, span)
+        self.people[self._entity_text(head).lower()] = (identity, span)
         self.people[head.lower_] = (identity, span)
 
     def _modifiers(self, head: Token, tokens: list[Token]) -> list[Found]:
@@ -196,14 +212,14 @@ class PhraseResolver:
     def _head_sector(self, head: Token, tokens: list[Token]) -> str | None:
         """The sector the head names: "troops", "foreign secretary", "secretary of
         state" (titles whose head word alone is no agent)."""
-        sector = self.dictionary.agent_sector(head.lower_) or (
-            self.dictionary.agent_sector(head.lemma_.lower())
+        sector = self._agent_sector(head.lower_) or (
+            self._agent_sector(head.lemma_.lower())
         )
         if sector is None and _of_state(head):
-            sector = self.dictionary.agent_sector(f"{head.lower_} of state")
+            sector = self._agent_sector(f"{head.lower_} of state")
         before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
         if sector is None and before:
-            sector = self.dictionary.agent_sector(f"{before[0].lower_} {head.lower_}")
+            sector = self._agent_sector(f"{before[0].lower_} {head.lower_}")
         return sector
 
     def _agent(self, head: Token, tokens: list[Token], sector: str) -> Identity | None:
@@ -214,7 +230,7 @@ class PhraseResolver:
             if person is not None:
                 return person
         if owner is not None:
-            return _agent_of(owner, sector, "agent")
+            return agent_of(owner, sector, "agent")
         reference = self._country_reference(head, tokens)
         if reference is not None:
             return reference
@@ -225,7 +241,7 @@ class PhraseResolver:
                     code=None,
                     country=None,
                     sector=sector,
-                    name=_entity_text(token),
+                    name=self._entity_text(token),
                     method="unknown",
                     entry_id=None,
                     label=token.ent_type_,
@@ -294,7 +310,7 @@ class PhraseResolver:
         """A named entity the tables lack: coded from an apposition when it says
         who it is ("Jaish al-Islam, a Syrian rebel group"), else kept uncoded."""
         label = head.ent_type_
-        name = _entity_text(head)
+        name = self._entity_text(head)
         for appos in (child for child in head.children if child.dep_ == "appos"):
             if appos.pos_ not in HEAD_POS or appos.i in self.entities:
                 continue
@@ -319,7 +335,7 @@ class PhraseResolver:
         )
 
     def _person(self, head: Token, tokens: list[Token]) -> Identity | None:
-        name = _entity_text(head)
+        name = self._entity_text(head)
         titled = self._titled(head, tokens, name=name)
         if titled is not None:
             return titled
@@ -330,7 +346,9 @@ class PhraseResolver:
         return replace(identity, method="surname", antecedent=span)
 
     def _known(self, head: Token) -> bool:
-        return head.lower_ in self.people or _entity_text(head).lower() in self.people
+        return (
+            head.lower_ in self.people or self._entity_text(head).lower() in self.people
+        )
 
     def _titled(
         self, head: Token, tokens: list[Token], *, name: str
@@ -346,7 +364,7 @@ class PhraseResolver:
         words = [t.lower_ for t in candidates if t.i not in self.entities]
         found = title_office(words)
         return replace(
-            _agent_of(owner, sector, "title"),
+            agent_of(owner, sector, "title"),
             name=name,
             office=None if found is None else found[1],
             leader=False,
@@ -358,11 +376,11 @@ class PhraseResolver:
         for first, second in zip(words, words[1:], strict=False):
             if second.i == first.i + 1:
                 pair = f"{first.lower_} {second.lower_}"
-                sector = self.dictionary.agent_sector(pair)
+                sector = self._agent_sector(pair)
                 if sector is not None:
                     return sector
         for token in words:
-            sector = self.dictionary.agent_sector(token.lower_)
+            sector = self._agent_sector(token.lower_)
             if sector is not None:
                 return sector
         return None
@@ -401,7 +419,7 @@ class PhraseResolver:
         return None
 
 
-def _agent_of(owner: Identity, sector: str, method: str) -> Identity:
+def agent_of(owner: Identity, sector: str, method: str) -> Identity:
     """The ``sector`` of ``owner``: SYR + MIL. An organisation acts as itself
     ("NATO troops" is NATO); a person's sector gives way to the noun's."""
     if owner.country is None or owner.code is None:
@@ -466,14 +484,6 @@ def _trimmed_bounds(tokens: list[Token]) -> tuple[int, int]:
     ]
     kept = kept or tokens
     return kept[0].i, kept[-1].i + 1
-
-
-def _entity_text(head: Token) -> str:
-    if head.ent_type_:
-        for entity in head.doc.ents:
-            if entity.start <= head.i < entity.end:
-                return entity.text
-    return head.text
 
 
 def _is_title_phrase(head: Token, tokens: list[Token]) -> bool:

@@ -20,6 +20,7 @@ from eventwire.actors.phrases import (
     MODIFIER_DEPS,
     PERSON_PREFIXES,
     PhraseResolver,
+    agent_of,
 )
 from eventwire.actors.references import (
     INSTITUTION_HEADS,
@@ -36,6 +37,7 @@ from eventwire.actors.speakers import (
     find_quotations,
     paragraph_of,
     paragraph_starts,
+    text_layout,
 )
 from eventwire.model import Actor, OffsetMap, ParsedArticle, TextSpan
 
@@ -55,7 +57,8 @@ def resolve_actors(
     on = parsed.article.published
     entities = _index_entities(find_entities(doc, matcher=matcher, on=on))
     sentences = list(doc.sents)
-    paragraphs = paragraph_starts(doc)
+    layout = text_layout(doc)
+    paragraphs = paragraph_starts(doc, layout=layout)
     discourse = Discourse(
         doc=doc,
         sentence_starts=[sentence.start for sentence in sentences],
@@ -84,13 +87,15 @@ def resolve_actors(
                     head,
                     person=_is_person(head, identity, dictionary),
                 )
-    quotations = find_quotations(doc, paragraphs=paragraphs)
+    quotations = find_quotations(doc, paragraphs=paragraphs, layout=layout)
+    taken = {i for actor in actors for i in range(actor.token_start, actor.token_end)}
     actors.extend(
         _pronouns(
             doc,
             discourse=discourse,
             placer=placer,
             quotations=quotations,
+            owned=_OwnedAgents(dictionary=dictionary, taken=taken),
         )
     )
     actors.sort(key=lambda actor: (actor.token_start, actor.token_end))
@@ -103,8 +108,8 @@ def _index_entities(matches: Sequence[EntityMatch]) -> dict[int, EntityMatch]:
 
 def _is_person(head: Token, identity: Identity, dictionary: ActorDictionary) -> bool:
     """Whether "he"/"she" may refer to the mention."""
-    if identity.entry_id is not None:
-        return identity.entry_id.startswith(PERSON_PREFIXES)
+    if identity.entry_id is not None and identity.entry_id.startswith(PERSON_PREFIXES):
+        return True
     if identity.label is not None:
         return identity.label == "PERSON"
     if identity.method in {"title", "office", "surname"}:
@@ -123,6 +128,7 @@ def _pronouns(
     discourse: Discourse,
     placer: _Placer,
     quotations: Sequence[Quotation],
+    owned: _OwnedAgents,
 ) -> list[Actor]:
     quoted: dict[int, Quotation] = {
         index: quotation
@@ -131,9 +137,7 @@ def _pronouns(
     }
     found: list[Actor] = []
     first_person: list[Token] = []
-    for token in doc:
-        if token.pos_ != "PRON":
-            continue
+    for token in _pronoun_tokens(doc):
         word = token.lower_
         if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
             person = word in PERSON_PRONOUNS
@@ -143,7 +147,12 @@ def _pronouns(
             identity = _pronoun_identity(
                 discourse, mention, plural=not person, original=placer.original
             )
-            actor = placer.pronoun(identity, token, discourse.sentence_of(token))
+            sentence = discourse.sentence_of(token)
+            agent = owned.actor(token, identity, placer, sentence=sentence)
+            if agent is not None:
+                found.append(agent)
+                continue
+            actor = placer.pronoun(identity, token, sentence)
             discourse.remember(actor, identity, token, person=person)
             found.append(actor)
         elif token.i in quoted and (
@@ -181,8 +190,72 @@ def _pronouns(
                 label=PRONOUN_LABEL,
                 antecedent=identity.antecedent,
             )
-        found.append(placer.pronoun(identity, token, discourse.sentence_of(token)))
+        sentence = discourse.sentence_of(token)
+        found.append(
+            owned.actor(token, identity, placer, sentence=sentence)
+            or placer.pronoun(identity, token, sentence)
+        )
     return found
+
+
+def _pronoun_tokens(doc: Doc) -> list[Token]:
+    """The pronouns of ``doc``, found by one array read instead of token by token."""
+    wanted = {
+        doc.vocab.strings.add(word)
+        for word in (
+            *PERSON_PRONOUNS,
+            *PLURAL_PRONOUNS,
+            *SPEAKER_SIDE_PRONOUNS,
+            *SPEAKER_PRONOUNS,
+        )
+    }
+    lowered = doc.to_array("LOWER")
+    return [
+        doc[index]
+        for index, word in enumerate(lowered)
+        if int(word) in wanted and doc[index].pos_ == "PRON"
+    ]
+
+
+class _OwnedAgents:
+    """ "his government", "our forces": a sector noun owned by a pronoun is an
+    agent of whom the pronoun stands for."""
+
+    def __init__(self, *, dictionary: ActorDictionary, taken: set[int]) -> None:
+        self.dictionary = dictionary
+        self.taken = taken
+
+    def actor(
+        self, pronoun: Token, identity: Identity, placer: _Placer, *, sentence: int
+    ) -> Actor | None:
+        head = pronoun.head
+        if pronoun.dep_ != "poss" or head.i in self.taken or head.i < pronoun.i:
+            return None
+        sector = self.dictionary.agent_sector(head.lower_) or (
+            self.dictionary.agent_sector(head.lemma_.lower())
+        )
+        if sector is None or identity.country is None or identity.code is None:
+            return None
+        owner = Identity(
+            code=identity.code,
+            country=identity.country,
+            sector=identity.sector,
+            name=None,
+            method="pronoun",
+            entry_id=None,
+        )
+        agent = agent_of(owner, sector, "pronoun")
+        agent = Identity(
+            code=agent.code,
+            country=agent.country,
+            sector=agent.sector,
+            name=None,
+            method="pronoun",
+            entry_id=None,
+            antecedent=identity.antecedent,
+        )
+        self.taken.update(range(pronoun.i, head.i + 1))
+        return placer.actor(agent, (pronoun.i, head.i + 1), head, sentence)
 
 
 def _pronoun_identity(

@@ -14,7 +14,8 @@ speaker is found with the rules wire style follows:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 OPENING_MARKS = frozenset({"“", "«", "„"})
 CLOSING_MARKS = frozenset({"”", "»"})
 STRAIGHT_MARK = '"'
+QUOTE_MARK = re.compile('["“”«»„]')
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 SPEECH_LEMMAS = frozenset(
     {
         "say",
@@ -58,6 +61,7 @@ SPEECH_LEMMAS = frozenset(
     }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+TextLayout = tuple[str, list[int]]
 # How far after a closing mark the speech verb of "...," X said may sit.
 MAX_TOKENS_TO_SPEECH_VERB = 6
 
@@ -72,14 +76,20 @@ class Quotation:
     speaker: int | None
 
 
-def paragraph_starts(doc: Doc) -> list[int]:
+def paragraph_starts(doc: Doc, *, layout: TextLayout | None = None) -> list[int]:
     """Token indices at which a paragraph (text after a blank line) starts."""
+    text, offsets = layout or text_layout(doc)
     starts = [0]
-    for token in doc:
-        # spaCy keeps a blank line as a whitespace token of its own.
-        if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < len(doc):
-            starts.append(token.i + 1)
+    for blank in BLANK_LINE.finditer(text):
+        index = bisect_left(offsets, blank.end())
+        if index < len(offsets) and index > starts[-1]:
+            starts.append(index)
     return starts
+
+
+def text_layout(doc: Doc) -> TextLayout:
+    """The Doc's text and every token's character offset, each read once."""
+    return doc.text, [int(offset) for offset in doc.to_array("IDX")]
 
 
 def paragraph_of(starts: Sequence[int], token: int) -> int:
@@ -87,9 +97,11 @@ def paragraph_of(starts: Sequence[int], token: int) -> int:
     return max(0, bisect_right(starts, token) - 1)
 
 
-def find_quotations(doc: Doc, *, paragraphs: Sequence[int]) -> list[Quotation]:
+def find_quotations(
+    doc: Doc, *, paragraphs: Sequence[int], layout: TextLayout | None = None
+) -> list[Quotation]:
     """Every quotation in ``doc`` with its speaker, in text order."""
-    spans = _quote_spans(doc, paragraphs)
+    spans = _quote_spans(doc, paragraphs, layout or text_layout(doc))
     quotations: list[Quotation] = []
     for start, end in spans:
         paragraph = paragraph_of(paragraphs, start)
@@ -104,23 +116,33 @@ def find_quotations(doc: Doc, *, paragraphs: Sequence[int]) -> list[Quotation]:
     return quotations
 
 
-def _quote_spans(doc: Doc, paragraphs: Sequence[int]) -> list[tuple[int, int]]:
+def _quote_spans(
+    doc: Doc, paragraphs: Sequence[int], layout: TextLayout
+) -> list[tuple[int, int]]:
+    text, offsets = layout
+    marks = [bisect_right(offsets, m.start()) - 1 for m in QUOTE_MARK.finditer(text)]
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    breaks = set(paragraphs)
-    for token in doc:
-        if opened is not None and token.i in breaks:
-            spans.append((opened, token.i))
+    for index in marks:
+        if opened is not None and paragraph_of(paragraphs, index) != paragraph_of(
+            paragraphs, opened
+        ):
+            spans.append((opened, _paragraph_end(paragraphs, opened, len(doc))))
             opened = None
-        text = token.text
+        text = doc[index].text
         if opened is None and (text in OPENING_MARKS or text == STRAIGHT_MARK):
-            opened = token.i
+            opened = index
         elif opened is not None and (text in CLOSING_MARKS or text == STRAIGHT_MARK):
-            spans.append((opened, token.i + 1))
+            spans.append((opened, index + 1))
             opened = None
     if opened is not None:
-        spans.append((opened, len(doc)))
+        spans.append((opened, _paragraph_end(paragraphs, opened, len(doc))))
     return spans
+
+
+def _paragraph_end(paragraphs: Sequence[int], token: int, length: int) -> int:
+    following = bisect_right(paragraphs, token)
+    return paragraphs[following] if following < len(paragraphs) else length
 
 
 def _speaker_after(doc: Doc, end: int) -> int | None:
