@@ -18,7 +18,12 @@ from eventwire.actors.dictionary import (
     load_actor_dictionary,
     normalise,
 )
-from eventwire.actors.references import title_office
+from eventwire.actors.references import (
+    COUNTRY_NOUNS,
+    REFERENCE_HEADS,
+    TITLE_OFFICES,
+    title_office,
+)
 from eventwire.errors import DataFileError
 
 # The 193 UN member states (ISO 3166-1 alpha-3), written out so that a row
@@ -483,3 +488,19 @@ def test_actor_dictionary_title_words_map_onto_offices(
     assert (None if found is None else found[1]) == expected
     if found is not None:
         assert found[1] in OFFICES
+
+
+def test_actor_dictionary_titles_and_reference_nouns_are_agents(
+    actors: ActorDictionary,
+) -> None:
+    # The resolver reads a title's sector from agents.tsv before it looks for
+    # the office holder; a title missing there would never be followed.
+    assert {t: actors.agent_sector(t) for t in TITLE_OFFICES} == dict.fromkeys(
+        TITLE_OFFICES, "GOV"
+    )
+    missing = [
+        noun
+        for noun in REFERENCE_HEADS - COUNTRY_NOUNS
+        if actors.agent_sector(noun) is None
+    ]
+    assert missing == []

@@ -223,6 +223,30 @@ PASSAGES = [
         id="the-army",
     ),
     pytest.param(
+        "Egyptian President Abdel Fattah el-Sisi said his government would act.",
+        "his government",
+        0,
+        "EGYGOV",
+        "Egyptian President Abdel Fattah el-Sisi",
+        id="pronoun-owned-agent",
+    ),
+    pytest.param(
+        "A Turkish official denied the report. He said the jet was warned.",
+        "He",
+        0,
+        "TURGOV",
+        "Turkish official",
+        id="he-unnamed-official",
+    ),
+    pytest.param(
+        "The Iranian supreme leader rejected talks with Washington.",
+        "Iranian supreme leader",
+        0,
+        "IRNGOV",
+        None,
+        id="supreme-leader-by-date",
+    ),
+    pytest.param(
         "Turkish officials denied the report.",
         "Turkish officials",
         0,
@@ -305,6 +329,19 @@ def test_actor_references_they_after_coordination_keeps_no_single_code(
     assert they.code is None
     assert they.antecedent is not None
     assert they.antecedent.text == "Putin and Hollande"
+
+
+def test_actor_references_unnamed_group_keeps_label_and_sector(
+    resources: Resources,
+) -> None:
+    actors = _actors(resources, "Kurdish fighters entered the town.", DAY)
+    fighters = _mention(actors, "Kurdish fighters")
+    assert (fighters.code, fighters.sector, fighters.label) == (None, "REB", "NORP")
+
+
+def test_actor_references_the_country_needs_a_country(resources: Resources) -> None:
+    actors = _actors(resources, "The government said the talks had failed.", DAY)
+    assert not [a for a in actors if a.text == "government"], actors
 
 
 def test_actor_references_unknown_person_keeps_label(resources: Resources) -> None:

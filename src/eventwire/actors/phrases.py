@@ -17,10 +17,21 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors._syntax import (
+    HEAD_POS,
+    is_title_phrase,
+    negated_modifier,
+    of_objects,
+    of_state,
+    phrase_tokens,
+    trimmed_bounds,
+    with_of_objects,
+)
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry
 from eventwire.actors.entry import INTERNATIONAL
 from eventwire.actors.match import EntityMatch
 from eventwire.actors.references import (
+    COUNTRY_NOUNS,
     REFERENCE_HEADS,
     TITLE_COUNTRIES,
     Discourse,
@@ -30,21 +41,12 @@ from eventwire.actors.references import (
 )
 from eventwire.model import TextSpan
 
-# Dependents that belong to the noun phrase they modify.
-NOUN_PHRASE_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
-)
-MODIFIER_DEPS = NOUN_PHRASE_DEPS - {"det", "case"}
-HEAD_POS = frozenset({"NOUN", "PROPN"})
 # Entity kinds that name a country rather than an agent of it.
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 NAMED_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Named modifiers that make a thing theirs: "ISIL targets", "Assad's palace".
 # A capital as a modifier names a place ("the Paris attacks"), not an owner.
 OWNER_KINDS = frozenset({"organisation", "person", "metonym"})
-# "anti-ISIL coalition", "pro-Russian separatists": the name is what the
-# phrase is against or for, not who it is.
-STANCE_PREFIXES = frozenset({"anti", "pro", "counter", "non"})
 # Heads that take their sector from a modifier: "a Syrian rebel group" is REB.
 GROUP_HEADS = frozenset(
     {
@@ -65,7 +67,6 @@ GROUP_HEADS = frozenset(
         "network",
     }
 )
-INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "every"})
 PERSON_PREFIXES = ("person:", "minister:")
 
 Found = tuple[Identity, tuple[int, int], Token]
@@ -113,8 +114,8 @@ class PhraseResolver:
         are no actors themselves, but name one ("Russia", "U.S.") that a
         predicate aimed at the move or the strike is aimed at.
         """
-        tokens = _phrase_tokens(head)
-        start, end = _trimmed_bounds(tokens)
+        tokens = phrase_tokens(head)
+        start, end = trimmed_bounds(tokens)
         head_match = self.entities.get(head.i)
         identity: Identity | None
         if head_match is not None:
@@ -155,7 +156,7 @@ class PhraseResolver:
                 or match is None
                 or match.start in seen
                 or match.entry.code is None
-                or _negated_modifier(self.doc, match.start)
+                or negated_modifier(self.doc, match.start)
                 or (match.entry.kind == "capital" and token.dep_ != "poss")
             ):
                 continue
@@ -215,7 +216,7 @@ class PhraseResolver:
         sector = self._agent_sector(head.lower_) or (
             self._agent_sector(head.lemma_.lower())
         )
-        if sector is None and _of_state(head):
+        if sector is None and of_state(head):
             sector = self._agent_sector(f"{head.lower_} of state")
         before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
         if sector is None and before:
@@ -225,7 +226,7 @@ class PhraseResolver:
     def _agent(self, head: Token, tokens: list[Token], sector: str) -> Identity | None:
         """A sector noun or title: "Syrian troops", "the French president"."""
         owner = self._owner(head, tokens)
-        if _is_title_phrase(head, tokens):
+        if is_title_phrase(head, tokens):
             person = self._title(head, tokens, owner)
             if person is not None:
                 return person
@@ -257,12 +258,12 @@ class PhraseResolver:
             for token in tokens
             if token.i not in self.entities and token.dep_ not in {"det", "case"}
         ]
-        words.extend(_of_state(head))
+        words.extend(of_state(head))
         found = title_office(words)
         if found is None or self._sector(head, tokens) != "GOV":
             return None  # "opposition leader", "former president"
         title, office = found
-        if owner is None and (office == "leader" or _of_objects(head)):
+        if owner is None and (office == "leader" or of_objects(head)):
             # "the leader of the coalition" names no office of the tables.
             return None
         key = None if owner is None else _owner_key(owner)
@@ -294,7 +295,7 @@ class PhraseResolver:
         mention = self.discourse.country(head)
         if mention is None or mention.nation is None:
             return None
-        sector = REFERENCE_HEADS[word]
+        sector = None if word in COUNTRY_NOUNS else self._agent_sector(word)
         nation = mention.nation
         return Identity(
             code=nation + (sector or ""),
@@ -314,7 +315,7 @@ class PhraseResolver:
         for appos in (child for child in head.children if child.dep_ == "appos"):
             if appos.pos_ not in HEAD_POS or appos.i in self.entities:
                 continue
-            described = self._from_phrase(appos, _phrase_tokens(appos))
+            described = self._from_phrase(appos, phrase_tokens(appos))
             if described is not None and described.code is not None:
                 return replace(
                     described,
@@ -356,7 +357,7 @@ class PhraseResolver:
         """A person with a title: "Russian President X", "X, the French president"."""
         candidates = list(tokens)
         for appos in (child for child in head.children if child.dep_ == "appos"):
-            candidates.extend(_phrase_tokens(appos))
+            candidates.extend(phrase_tokens(appos))
         sector = self._sector(head, candidates)
         owner = self._owner(head, candidates)
         if sector is None or owner is None:
@@ -388,13 +389,13 @@ class PhraseResolver:
     def _owner(self, head: Token, tokens: list[Token]) -> Identity | None:
         """Whom a phrase's modifiers name: "Syrian", "Britain's", "of France"."""
         head_match = self.entities.get(head.i)
-        for token in _with_of_objects(head, tokens):
+        for token in with_of_objects(head, tokens):
             match = self.entities.get(token.i)
             if (
                 match is not None
                 and match is not head_match
                 and match.entry.country
-                and not _negated_modifier(self.doc, match.start)
+                and not negated_modifier(self.doc, match.start)
             ):
                 return _identity_of(match.entry, method="owner")
         for token in tokens:
@@ -413,7 +414,7 @@ class PhraseResolver:
             if (
                 match is not None
                 and match.entry.kind in OWNER_KINDS
-                and not _negated_modifier(self.doc, match.start)
+                and not negated_modifier(self.doc, match.start)
             ):
                 return _identity_of(match.entry, method="owner")
         return None
@@ -429,15 +430,6 @@ def agent_of(owner: Identity, sector: str, method: str) -> Identity:
     return replace(owner, code=owner.country + sector, sector=sector, method=method)
 
 
-def _negated_modifier(doc: Doc, start: int) -> bool:
-    """True for a name glued to a stance prefix: "anti-ISIL", "pro-Kremlin"."""
-    return (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and doc[start - 2].lower_ in STANCE_PREFIXES
-    )
-
-
 def _identity_of(entry: ActorEntry, *, method: str) -> Identity:
     return Identity(
         code=entry.code,
@@ -449,68 +441,6 @@ def _identity_of(entry: ActorEntry, *, method: str) -> Identity:
         office=entry.office,
         leader=entry.leader,
     )
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The head and its noun-phrase dependents to its left, in text order."""
-    tokens = [head]
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
-                tokens.append(child)
-                stack.append(child)
-    return sorted(tokens, key=lambda token: token.i)
-
-
-def _with_of_objects(head: Token, tokens: list[Token]) -> list[Token]:
-    """Add the object of "of" ("the president of France") to a phrase's tokens."""
-    extra = [
-        grandchild
-        for child in head.children
-        if child.dep_ == "prep" and child.lower_ == "of"
-        for grandchild in child.children
-        if grandchild.dep_ == "pobj"
-    ]
-    return tokens + extra
-
-
-def _trimmed_bounds(tokens: list[Token]) -> tuple[int, int]:
-    kept = [
-        token
-        for token in tokens
-        if not (token.dep_ in {"det", "case"} or token.is_punct)
-    ]
-    kept = kept or tokens
-    return kept[0].i, kept[-1].i + 1
-
-
-def _is_title_phrase(head: Token, tokens: list[Token]) -> bool:
-    """A singular, definite or bare title: not "presidents", not "a minister"."""
-    if head.tag_ in {"NNS", "NNPS"}:
-        return False
-    return not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens)
-
-
-def _of_objects(head: Token) -> list[Token]:
-    return [
-        grandchild
-        for child in head.children
-        if child.dep_ == "prep" and child.lower_ == "of"
-        for grandchild in child.children
-        if grandchild.dep_ == "pobj" and grandchild.lower_ != "state"
-    ]
-
-
-def _of_state(head: Token) -> list[str]:
-    """ "of state" after "secretary", which the parse attaches to the right."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and objects[0].lower_ == "state":
-                return ["of", "state"]
-    return []
 
 
 def _owner_key(owner: Identity) -> str | None:

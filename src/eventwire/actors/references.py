@@ -69,29 +69,25 @@ TITLE_COUNTRIES: Mapping[str, str] = MappingProxyType(
         "defense secretary": "USA",
     }
 )
-# Nouns that, with "the" and no country, refer back to the last country named;
-# None keeps the bare country code ("the country" -> GBR).
-REFERENCE_HEADS: Mapping[str, str | None] = MappingProxyType(
-    {
-        "country": None,
-        "nation": None,
-        "kingdom": None,
-        "republic": None,
-        "government": "GOV",
-        "regime": "GOV",
-        "administration": "GOV",
-        "authorities": "GOV",
-        "cabinet": "GOV",
-        "ministry": "GOV",
-        "junta": "GOV",
-        "army": "MIL",
-        "military": "MIL",
-        "navy": "MIL",
-        "parliament": "LEG",
-        "legislature": "LEG",
-        "police": "COP",
-    }
-)
+# Nouns that, with "the" and no country, refer back to the last country named.
+# The country nouns keep the bare country code ("the country" -> GBR); the
+# others take their sector from agents.tsv ("the army" -> MIL).
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+REFERENCE_HEADS = COUNTRY_NOUNS | {
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "cabinet",
+    "ministry",
+    "junta",
+    "army",
+    "military",
+    "navy",
+    "parliament",
+    "legislature",
+    "police",
+}
 # Agent nouns naming a body, never one person ("the ministry ... he" is wrong).
 INSTITUTION_HEADS = frozenset(
     {

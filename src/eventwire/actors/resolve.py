@@ -13,11 +13,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
 from eventwire.actors.phrases import (
-    HEAD_POS,
-    MODIFIER_DEPS,
     PERSON_PREFIXES,
     PhraseResolver,
     agent_of,
