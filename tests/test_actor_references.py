@@ -189,6 +189,15 @@ PASSAGES = [
         id="i-in-quote-is-the-speaker",
     ),
     pytest.param(
+        '"We will never give up the Golan. This land is ours." Netanyahu spoke '
+        "at a cabinet meeting on Sunday.",
+        "We",
+        0,
+        "ISRGOV",
+        "Netanyahu",
+        id="paragraph-opening-quote-speaker-in-next-sentence",
+    ),
+    pytest.param(
         '"We will respond to any attack."\n\nThe statement came hours after '
         "the strike. Netanyahu said it in a televised address.",
         "We",

@@ -58,6 +58,7 @@ SPEECH_LEMMAS = frozenset(
         "predict",
         "suggest",
         "maintain",
+        "speak",
     }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
