@@ -256,6 +256,39 @@ PASSAGES = [
         id="supreme-leader-by-date",
     ),
     pytest.param(
+        "Erdogan called on Saudi Arabia to allow suspects held in the kingdom "
+        "to be tried in Turkey.",
+        "kingdom",
+        0,
+        "SAU",
+        "Saudi Arabia",
+        id="the-kingdom-prefers-a-named-country-to-a-person",
+    ),
+    pytest.param(
+        "The council demanded that the Houthis immediately halt their attacks.",
+        "their",
+        0,
+        "YEMREBHTH",
+        "Houthis",
+        id="their-belongs-to-its-clause-subject",
+    ),
+    pytest.param(
+        "Tehran cracked down on the rallies. Women burned their headscarves.",
+        "their",
+        0,
+        None,
+        None,
+        id="their-of-a-subject-that-is-no-actor",
+    ),
+    pytest.param(
+        "Washington imposed sanctions on the morality police on Thursday.",
+        "morality police",
+        0,
+        None,
+        None,
+        id="a-named-body-is-no-reference",
+    ),
+    pytest.param(
         "Turkish officials denied the report.",
         "Turkish officials",
         0,
@@ -338,6 +371,18 @@ def test_actor_references_they_after_coordination_keeps_no_single_code(
     assert they.code is None
     assert they.antecedent is not None
     assert they.antecedent.text == "Putin and Hollande"
+
+
+def test_actor_references_he_to_a_person_named_by_apposition(
+    resources: Resources,
+) -> None:
+    text = (
+        "Khashoggi, a columnist, had gone to the consulate to obtain documents "
+        "he needed."
+    )
+    he = _mention(_actors(resources, text, DAY), "he")
+    assert he.antecedent is not None
+    assert he.antecedent.text == "Khashoggi"
 
 
 def test_actor_references_unnamed_group_keeps_label_and_sector(

@@ -243,6 +243,7 @@ def load_actor_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
     for path in extra:
         table = read_table(Path(path), None)
         if table.header == PEOPLE_HEADER:
+            check_people_across([table])
             added = people_entries(table, known)
         else:
             added = organisation_entries(table, known)

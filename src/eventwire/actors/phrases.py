@@ -290,8 +290,8 @@ class PhraseResolver:
             token.lower_ == "the" and token.dep_ == "det" for token in tokens
         ):
             return None
-        if any(t.i in self.entities or t.dep_ == "poss" for t in tokens):
-            return None
+        if any(t.i in self.entities or t.dep_ in {"poss", "compound"} for t in tokens):
+            return None  # "the morality police" is a body of its own
         mention = self.discourse.country(head)
         if mention is None or mention.nation is None:
             return None

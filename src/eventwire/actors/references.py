@@ -120,6 +120,9 @@ MAX_PARAGRAPHS_BACK = 1
 # "the country" looks at subjects of this many recent sentences before taking
 # the most recent country anywhere earlier in the article.
 RECENT_SENTENCES = 2
+# Steps from a possessive up to its clause's verb ("their" -> "homes" -> "in"
+# -> "bombed").
+MAX_CLAUSE_CLIMB = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -264,15 +267,32 @@ class Discourse:
             if mention.nation is not None
             and sentence - mention.actor.sentence < RECENT_SENTENCES
         ]
-        for mention in recent:
-            if mention.subject:
-                return mention
+        # A country named as such ("Saudi Arabia", "British lawmakers") before a
+        # person of it: "Erdogan called on Saudi Arabia to hand over suspects
+        # held in the kingdom" is Saudi Arabia's kingdom, not Erdogan's.
+        ranked = sorted(
+            recent, key=lambda mention: (mention.person, not mention.subject)
+        )
+        if ranked:
+            return ranked[0]
         return next(
             (mention for mention in self.before(token.i) if mention.nation), None
         )
 
     def antecedent(self, pronoun: Token, *, person: bool) -> Mention | None:
         """The mention a third-person pronoun refers to, or ``None``."""
+        if pronoun.dep_ == "poss" and not person:
+            bound = _clause_subject(pronoun)
+            if bound is not None and bound.i != pronoun.head.i:
+                # "Women burned their headscarves", "the Houthis halt their
+                # attacks": "their" belongs to its clause's plural subject, an
+                # actor or not. ("Putin had not returned his calls" shows that
+                # "his" does not, so singular possessives look further.)
+                mention = self.at(bound.i)
+                if mention is not None and mention.actor.token_start <= pronoun.i:
+                    return mention if mention.plural or mention.coordinated else None
+                if bound.tag_ in {"NNS", "NNPS"}:
+                    return None
         sentence = self.sentence_of(pronoun)
         paragraph = self.paragraph_of_sentence[sentence]
         by_sentence: dict[int, list[Mention]] = {}
@@ -302,6 +322,21 @@ class Discourse:
     def sentence_of(self, token: Token) -> int:
         """The 0-based sentence index of ``token``."""
         return max(0, bisect_right(self.sentence_starts, token.i) - 1)
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause a possessive pronoun sits in, if it has one."""
+    current = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.pos_ in {"VERB", "AUX"}:
+            return next(
+                (child for child in current.children if child.dep_ in SUBJECT_DEPS),
+                None,
+            )
+        if current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _co_argument(pronoun: Token, mention: Mention) -> bool:

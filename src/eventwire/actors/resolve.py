@@ -110,7 +110,14 @@ def _is_person(head: Token, identity: Identity, dictionary: ActorDictionary) -> 
     if identity.entry_id is not None and identity.entry_id.startswith(PERSON_PREFIXES):
         return True
     if identity.label is not None:
-        return identity.label == "PERSON"
+        # NER often tags a foreign name GPE or ORG; "Khashoggi, a columnist"
+        # says it is a person.
+        return identity.label == "PERSON" or any(
+            child.dep_ == "appos"
+            and child.tag_ == "NN"
+            and child.lower_ not in INSTITUTION_HEADS
+            for child in head.children
+        )
     if identity.method in {"title", "office", "surname"}:
         return True
     # "a Turkish official", "the Syrian president": one person, named or not.
