@@ -347,6 +347,14 @@ def test_actor_dictionary_user_organisation_file(tmp_path: Path) -> None:
             "already on line 2",
             id="overlapping-duplicate",
         ),
+        pytest.param(
+            PEOPLE_HEADER,
+            "a-b\tA B\t\tRUSGOV\t2015-01-01\t\tpresident\tpresident\tyes\n"
+            "a-b\tA B\t\tRUSGOV\t2016-01-01\t\tpremier\tprime minister\t",
+            3,
+            "overlaps their role in extra.tsv:2",
+            id="one-person-overlapping-roles",
+        ),
     ],
 )
 def test_actor_dictionary_bad_user_file_names_file_and_line(
