@@ -11,10 +11,15 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
   date (:meth:`ActorDictionary.office_holders`);
 * "he"/"she" is the most recent person, "they" the most recent plural, group or
   country actor, looking back through the sentence and the ones before it in
-  the paragraph and the previous one, subjects first;
+  the paragraph and the previous one, subjects first and never a co-argument
+  ("Lavrov praised him"); "their" belongs to its clause's plural subject;
 * "we"/"I" inside a quotation is the speaker's side / the speaker;
 * "the country", "the government", "the army"... with no country named is the
-  most recent country actor, subjects in the last two sentences first.
+  country of a recent mention, one naming the country before a person of it
+  and subjects first, else of the most recent mention with a country.
+
+Gender is not known (the people tables do not record it), so "she" may follow
+a man back; there is no rule for "it".
 """
 
 from __future__ import annotations
