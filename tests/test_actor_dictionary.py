@@ -8,13 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.actors._tables import check_people_across, read_table
 from eventwire.actors.dictionary import (
+    OFFICES,
     ORGANISATION_HEADER,
     PEOPLE_HEADER,
     SECTORS,
     ActorDictionary,
     load_actor_dictionary,
     normalise,
+)
+from eventwire.actors.references import (
+    COUNTRY_NOUNS,
+    REFERENCE_HEADS,
+    TITLE_OFFICES,
+    title_office,
 )
 from eventwire.errors import DataFileError
 
@@ -339,6 +347,14 @@ def test_actor_dictionary_user_organisation_file(tmp_path: Path) -> None:
             "already on line 2",
             id="overlapping-duplicate",
         ),
+        pytest.param(
+            PEOPLE_HEADER,
+            "a-b\tA B\t\tRUSGOV\t2015-01-01\t\tpresident\tpresident\tyes\n"
+            "a-b\tA B\t\tRUSGOV\t2016-01-01\t\tpremier\tprime minister\t",
+            3,
+            "overlaps their role in extra.tsv:2",
+            id="one-person-overlapping-roles",
+        ),
     ],
 )
 def test_actor_dictionary_bad_user_file_names_file_and_line(
@@ -357,3 +373,142 @@ def test_actor_dictionary_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="cannot read") as caught:
         load_actor_dictionary(extra=[path])
     assert caught.value.path == str(path)
+
+
+def _people_table(tmp_path: Path, name: str, *rows: str) -> Path:
+    path = tmp_path / name
+    lines = ["\t".join(PEOPLE_HEADER), *rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("minister_row", "message"),
+    [
+        pytest.param(
+            "ann-lee\tAnn Lee\t\tFRAGOV\t2014-01-01\t2016-01-01\tminister\t"
+            "foreign minister\t",
+            "overlaps their role in people.tsv:2",
+            id="overlapping-dates",
+        ),
+        pytest.param(
+            "ann-lee\tAnne Lee\t\tFRAGOV\t2010-01-01\t2011-01-01\tminister\t"
+            "foreign minister\t",
+            "named 'Ann Lee' in people.tsv:2",
+            id="contradictory-names",
+        ),
+    ],
+)
+def test_actor_dictionary_people_rows_checked_across_tables(
+    tmp_path: Path, minister_row: str, message: str
+) -> None:
+    people = _people_table(
+        tmp_path,
+        "people.tsv",
+        "ann-lee\tAnn Lee\t\tFRAGOV\t2015-01-01\t\tpresident\tpresident\tyes",
+    )
+    ministers = _people_table(tmp_path, "ministers.tsv", "", minister_row)
+    tables = [read_table(people, PEOPLE_HEADER), read_table(ministers, PEOPLE_HEADER)]
+    with pytest.raises(DataFileError, match=message) as caught:
+        check_people_across(tables)
+    assert caught.value.path == str(ministers)
+    assert caught.value.line == 3
+
+
+def test_actor_dictionary_people_rows_that_follow_each_other_pass(
+    tmp_path: Path,
+) -> None:
+    people = _people_table(
+        tmp_path,
+        "people.tsv",
+        "ann-lee\tAnn Lee\t\tFRAGOV\t2015-01-01\t\tpresident\tpresident\tyes",
+    )
+    ministers = _people_table(
+        tmp_path,
+        "ministers.tsv",
+        "ann-lee\tAnn Lee\t\tFRAGOV\t2012-01-01\t2014-12-31\tminister\t"
+        "foreign minister\t",
+    )
+    check_people_across(
+        [read_table(people, PEOPLE_HEADER), read_table(ministers, PEOPLE_HEADER)]
+    )
+
+
+def test_actor_dictionary_unknown_country_code_names_line(tmp_path: Path) -> None:
+    path = _people_table(
+        tmp_path,
+        "extra.tsv",
+        "ann-lee\tAnn Lee\t\tXYZGOV\t2015-01-01\t\tpresident\tpresident\tyes",
+    )
+    with pytest.raises(DataFileError, match="unknown country 'XYZ'") as caught:
+        load_actor_dictionary(extra=[path])
+    assert (caught.value.path, caught.value.line) == (str(path), 2)
+
+
+@pytest.mark.parametrize(
+    ("owner", "office", "day", "names"),
+    [
+        pytest.param("FRA", "president", date(2015, 11, 27), ["François Hollande"]),
+        pytest.param("FRA", "president", date(2018, 1, 1), ["Emmanuel Macron"]),
+        pytest.param("FRAGOV", "president", date(2015, 11, 27), ["François Hollande"]),
+        pytest.param("GBR", "foreign minister", date(2015, 11, 27), ["Philip Hammond"]),
+        pytest.param("USA", "foreign minister", date(2015, 11, 27), ["John Kerry"]),
+        pytest.param(
+            "QAT", "monarch", date(2015, 11, 27), ["Tamim bin Hamad Al Thani"]
+        ),
+        pytest.param(
+            "IGOWSTNAT", "secretary-general", date(2015, 11, 27), ["Jens Stoltenberg"]
+        ),
+        pytest.param("USA", "leader", date(2015, 11, 27), ["Barack Obama"]),
+        pytest.param("USA", "chancellor", date(2015, 11, 27), []),
+    ],
+)
+def test_actor_dictionary_office_holders_on_date(
+    actors: ActorDictionary, owner: str, office: str, day: date, names: list[str]
+) -> None:
+    assert [e.name for e in actors.office_holders(owner, office, on=day)] == names
+
+
+def test_actor_dictionary_office_holders_rejects_unknown_office(
+    actors: ActorDictionary,
+) -> None:
+    with pytest.raises(ValueError, match="unknown office 'pope'"):
+        actors.office_holders("VAT", "pope", on=None)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param(["british", "prime", "minister"], "prime minister"),
+        pytest.param(["foreign", "secretary"], "foreign minister"),
+        pytest.param(["secretary", "of", "state"], "foreign minister"),
+        pytest.param(["premier"], "prime minister"),
+        pytest.param(["emir"], "monarch"),
+        pytest.param(["queen"], "monarch"),
+        pytest.param(["russian", "leader"], "leader"),
+        pytest.param(["troops"], None),
+    ],
+)
+def test_actor_dictionary_title_words_map_onto_offices(
+    words: list[str], expected: str | None
+) -> None:
+    found = title_office(words)
+    assert (None if found is None else found[1]) == expected
+    if found is not None:
+        assert found[1] in OFFICES
+
+
+def test_actor_dictionary_titles_and_reference_nouns_are_agents(
+    actors: ActorDictionary,
+) -> None:
+    # The resolver reads a title's sector from agents.tsv before it looks for
+    # the office holder; a title missing there would never be followed.
+    assert {t: actors.agent_sector(t) for t in TITLE_OFFICES} == dict.fromkeys(
+        TITLE_OFFICES, "GOV"
+    )
+    missing = [
+        noun
+        for noun in REFERENCE_HEADS - COUNTRY_NOUNS
+        if actors.agent_sector(noun) is None
+    ]
+    assert missing == []

@@ -103,7 +103,9 @@ def test_actors_surname_follows_a_titled_first_mention(resources: Resources) -> 
     assert later, [actor.text for actor in actors]
     first = next(actor for actor in actors if "Oskar" in actor.text)
     assert later[0].code == first.code
-    assert later[0].method == "reference"
+    assert later[0].method == "surname"
+    assert later[0].antecedent is not None
+    assert text[later[0].antecedent.start : later[0].antecedent.end] == first.text
 
 
 def test_actors_stance_prefix_is_not_an_owner(resources: Resources) -> None:
@@ -138,4 +140,6 @@ def test_actors_unknown_named_entities_are_kept_without_code(
 ) -> None:
     actors = _actors(resources, "Zorblax Industries signed nothing.", None)
     unknown = [actor for actor in actors if actor.code is None]
-    assert unknown and unknown[0].method.startswith("unknown:")
+    assert unknown, actors
+    assert unknown[0].method == "unknown"
+    assert unknown[0].label == "ORG"

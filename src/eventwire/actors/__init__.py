@@ -3,6 +3,13 @@
 ``resolve_actors(parsed, *, dictionary, matcher)`` is the stage function; the
 dictionary (``load_actor_dictionary``) and its phrase matcher
 (``build_actor_matcher``) are built once and passed in.
+
+Modules: ``entry`` (the entry record, codes, sectors, offices), ``_tables``
+(reading and checking the TSV tables), ``dictionary`` (the index, lookups by
+date, office holders), ``match`` (dictionary phrases in a Doc), ``phrases``
+(one noun phrase -> who it names), ``references`` (titles, pronouns and "the
+country" followed back through the article), ``speakers`` (quotations and who
+speaks them) and ``resolve`` (the stage, in text order).
 """
 
 from eventwire.actors.dictionary import (

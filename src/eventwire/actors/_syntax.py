@@ -1,0 +1,91 @@
+"""The shape of a noun phrase over the dependency parse: its tokens and bounds.
+
+Kept apart from :mod:`eventwire.actors.phrases`, which decides who a phrase
+names; these helpers only read the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Dependents that belong to the noun phrase they modify.
+NOUN_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
+)
+MODIFIER_DEPS = NOUN_PHRASE_DEPS - {"det", "case"}
+HEAD_POS = frozenset({"NOUN", "PROPN"})
+# "anti-ISIL coalition", "pro-Russian separatists": the name is what the
+# phrase is against or for, not who it is.
+STANCE_PREFIXES = frozenset({"anti", "pro", "counter", "non"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "every"})
+
+
+def negated_modifier(doc: Doc, start: int) -> bool:
+    """True for a name glued to a stance prefix: "anti-ISIL", "pro-Kremlin"."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in STANCE_PREFIXES
+    )
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its noun-phrase dependents to its left, in text order."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in NOUN_PHRASE_DEPS and child.i < head.i:
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda token: token.i)
+
+
+def with_of_objects(head: Token, tokens: list[Token]) -> list[Token]:
+    """Add the object of "of" ("the president of France") to a phrase's tokens."""
+    extra = [
+        grandchild
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return tokens + extra
+
+
+def trimmed_bounds(tokens: list[Token]) -> tuple[int, int]:
+    kept = [
+        token
+        for token in tokens
+        if not (token.dep_ in {"det", "case"} or token.is_punct)
+    ]
+    kept = kept or tokens
+    return kept[0].i, kept[-1].i + 1
+
+
+def is_title_phrase(head: Token, tokens: list[Token]) -> bool:
+    """A singular, definite or bare title: not "presidents", not "a minister"."""
+    if head.tag_ in {"NNS", "NNPS"}:
+        return False
+    return not any(t.lower_ in INDEFINITE_DETERMINERS for t in tokens)
+
+
+def of_objects(head: Token) -> list[Token]:
+    return [
+        grandchild
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj" and grandchild.lower_ != "state"
+    ]
+
+
+def of_state(head: Token) -> list[str]:
+    """ "of state" after "secretary", which the parse attaches to the right."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].lower_ == "state":
+                return ["of", "state"]
+    return []

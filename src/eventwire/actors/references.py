@@ -1,0 +1,367 @@
+"""Follow references back through the article: titles, pronouns, "the country".
+
+:class:`Discourse` remembers every actor mention resolved so far, with what a
+later reference needs to know about it: its sentence and paragraph, whether it
+is a subject, a person or a group, and the office a person holds. The rules,
+written for wire copy and measured on hand-written passages (no coreference
+library installs offline with spaCy 3.8 and works without a downloaded model):
+
+* a title ("the French president", "the emir") is the person named earlier in
+  the article holding that office, else the office holder on the article's
+  date (:meth:`ActorDictionary.office_holders`);
+* "he"/"she" is the most recent person, "they" the most recent plural, group or
+  country actor, looking back through the sentence and the ones before it in
+  the paragraph and the previous one, subjects first and never a co-argument
+  ("Lavrov praised him"); "their" belongs to its clause's plural subject;
+* "we"/"I" inside a quotation is the speaker's side / the speaker;
+* "the country", "the government", "the army"... with no country named is the
+  country of a recent mention, one naming the country before a person of it
+  and subjects first, else of the most recent mention with a country.
+
+Gender is not known (the people tables do not record it), so "she" may follow
+a man back; there is no rule for "it".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.entry import INTERNATIONAL
+from eventwire.model import Actor, TextSpan
+
+# Title words -> the office of the people tables they name.
+TITLE_OFFICES: Mapping[str, str] = MappingProxyType(
+    {
+        "president": "president",
+        "vice president": "vice president",
+        "vice-president": "vice president",
+        "prime minister": "prime minister",
+        "premier": "prime minister",
+        "deputy prime minister": "deputy prime minister",
+        "chancellor": "chancellor",
+        "king": "monarch",
+        "queen": "monarch",
+        "emir": "monarch",
+        "sultan": "monarch",
+        "monarch": "monarch",
+        "crown prince": "crown prince",
+        "supreme leader": "supreme leader",
+        "foreign minister": "foreign minister",
+        "foreign secretary": "foreign minister",
+        "secretary of state": "foreign minister",
+        "defence minister": "defence minister",
+        "defense minister": "defence minister",
+        "defence secretary": "defence minister",
+        "defense secretary": "defence minister",
+        "interior minister": "interior minister",
+        "finance minister": "finance minister",
+        "secretary-general": "secretary-general",
+        "secretary general": "secretary-general",
+        "leader": "leader",
+    }
+)
+# Titles only one country uses, for "the foreign secretary" with no country named.
+TITLE_COUNTRIES: Mapping[str, str] = MappingProxyType(
+    {
+        "foreign secretary": "GBR",
+        "defence secretary": "GBR",
+        "secretary of state": "USA",
+        "defense secretary": "USA",
+    }
+)
+# Nouns that, with "the" and no country, refer back to the last country named.
+# The country nouns keep the bare country code ("the country" -> GBR); the
+# others take their sector from agents.tsv ("the army" -> MIL).
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+REFERENCE_HEADS = COUNTRY_NOUNS | {
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "cabinet",
+    "ministry",
+    "junta",
+    "army",
+    "military",
+    "navy",
+    "parliament",
+    "legislature",
+    "police",
+}
+# Agent nouns naming a body, never one person ("the ministry ... he" is wrong).
+INSTITUTION_HEADS = frozenset(
+    {
+        *REFERENCE_HEADS,
+        "forces",
+        "troops",
+        "coalition",
+        "alliance",
+        "opposition",
+        "court",
+        "council",
+        "agency",
+        "party",
+        "militia",
+        "group",
+        "senate",
+        "congress",
+        "media",
+    }
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us", "our"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How far back a pronoun looks: this many sentences, and never past the start
+# of the previous paragraph.
+MAX_SENTENCES_BACK = 3
+MAX_PARAGRAPHS_BACK = 1
+# "the country" looks at subjects of this many recent sentences before taking
+# the most recent country anywhere earlier in the article.
+RECENT_SENTENCES = 2
+# Steps from a possessive up to its clause's verb ("their" -> "homes" -> "in"
+# -> "bombed").
+MAX_CLAUSE_CLIMB = 4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Identity:
+    """Who a phrase names, before it becomes an :class:`Actor` at a position."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    method: str
+    entry_id: str | None
+    label: str | None = None
+    antecedent: TextSpan | None = None
+    office: str | None = None
+    leader: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A resolved actor as later references see it."""
+
+    actor: Actor
+    paragraph: int
+    subject: bool
+    person: bool
+    plural: bool
+    office: str | None
+    leader: bool
+    governor: int
+    coordinated: bool
+
+    @property
+    def nation(self) -> str | None:
+        """The ISO-3 country the mention belongs to, if it is a state actor."""
+        country = self.actor.country
+        if country is None or country in INTERNATIONAL:
+            return None
+        return country
+
+    @property
+    def named(self) -> TextSpan:
+        """The mention a reference to this one is followed back to.
+
+        A pronoun's own antecedent, so chains end at a name: "Putin ... he ...
+        he" points both pronouns at "Putin".
+        """
+        actor = self.actor
+        if actor.antecedent is not None and actor.label == "PRON":
+            return actor.antecedent
+        return TextSpan(text=actor.text, start=actor.start, end=actor.end)
+
+
+class Discourse:
+    """The mentions of one article so far, searched by later references."""
+
+    def __init__(
+        self,
+        *,
+        doc: Doc,
+        sentence_starts: list[int],
+        paragraph_of_sentence: list[int],
+    ) -> None:
+        self.doc = doc
+        self.sentence_starts = sentence_starts
+        self.paragraph_of_sentence = paragraph_of_sentence
+        self.mentions: list[Mention] = []
+
+    def remember(
+        self, actor: Actor, identity: Identity, head: Token, *, person: bool
+    ) -> Mention:
+        """Add a resolved mention (in text order) and return it."""
+        plural = head.tag_ in {"NNS", "NNPS"} or (
+            not person and identity.entry_id is not None
+        )
+        mention = Mention(
+            actor=actor,
+            paragraph=self.paragraph_of_sentence[actor.sentence],
+            subject=head.dep_ in SUBJECT_DEPS
+            or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS),
+            person=person,
+            plural=plural,
+            office=identity.office,
+            leader=identity.leader,
+            governor=head.head.i,
+            coordinated=head.dep_ == "conj"
+            or any(child.dep_ == "conj" for child in head.children),
+        )
+        insort(self.mentions, mention, key=lambda m: m.actor.token_start)
+        return mention
+
+    def at(self, token: int) -> Mention | None:
+        """The mention covering ``token`` (its head, or inside its span)."""
+        for mention in self.mentions:
+            actor = mention.actor
+            if actor.head == token or actor.token_start <= token < actor.token_end:
+                return mention
+        return None
+
+    def coordination(self, mention: Mention) -> list[Mention]:
+        """The mentions coordinated with ``mention`` ("Putin and Hollande")."""
+        root = self.doc[mention.actor.head]
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        heads = {root.i}
+        stack = [root]
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ == "conj":
+                    heads.add(child.i)
+                    stack.append(child)
+        members = [m for m in self.mentions if m.actor.head in heads]
+        return members if mention in members else [mention]
+
+    def before(self, token: int) -> Iterator[Mention]:
+        """Mentions ending before ``token``, most recent first."""
+        for mention in reversed(self.mentions):
+            if mention.actor.token_end <= token:
+                yield mention
+
+    def office_holder(
+        self, token: int, *, office: str, owner: str | None
+    ) -> Mention | None:
+        """The person last named before ``token`` holding ``office`` of ``owner``."""
+        for mention in self.before(token):
+            if not mention.person or mention.actor.code is None:
+                continue
+            holds = mention.leader if office == "leader" else mention.office == office
+            if not holds:
+                continue
+            actor = mention.actor
+            if owner is None or owner in (actor.code, actor.country):
+                return mention
+        return None
+
+    def country(self, token: Token) -> Mention | None:
+        """The country "the country" or "the government" at ``token`` refers to."""
+        sentence = self.sentence_of(token)
+        recent = [
+            mention
+            for mention in self.before(token.i)
+            if mention.nation is not None
+            and sentence - mention.actor.sentence < RECENT_SENTENCES
+        ]
+        # A country named as such ("Saudi Arabia", "British lawmakers") before a
+        # person of it: "Erdogan called on Saudi Arabia to hand over suspects
+        # held in the kingdom" is Saudi Arabia's kingdom, not Erdogan's.
+        ranked = sorted(
+            recent, key=lambda mention: (mention.person, not mention.subject)
+        )
+        if ranked:
+            return ranked[0]
+        return next(
+            (mention for mention in self.before(token.i) if mention.nation), None
+        )
+
+    def antecedent(self, pronoun: Token, *, person: bool) -> Mention | None:
+        """The mention a third-person pronoun refers to, or ``None``."""
+        if pronoun.dep_ == "poss" and not person:
+            bound = _clause_subject(pronoun)
+            if bound is not None and bound.i != pronoun.head.i:
+                # "Women burned their headscarves", "the Houthis halt their
+                # attacks": "their" belongs to its clause's plural subject, an
+                # actor or not. ("Putin had not returned his calls" shows that
+                # "his" does not, so singular possessives look further.)
+                mention = self.at(bound.i)
+                if mention is not None and mention.actor.token_start <= pronoun.i:
+                    return mention if mention.plural or mention.coordinated else None
+                if bound.tag_ in {"NNS", "NNPS"}:
+                    return None
+        sentence = self.sentence_of(pronoun)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.before(pronoun.i):
+            actor = mention.actor
+            if (
+                sentence - actor.sentence > MAX_SENTENCES_BACK
+                or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
+            ):
+                break
+            compatible = (
+                mention.person if person else mention.plural or mention.coordinated
+            )
+            if compatible and not _co_argument(pronoun, mention):
+                by_sentence.setdefault(actor.sentence, []).append(mention)
+        for index in sorted(by_sentence, reverse=True):
+            found = by_sentence[index]
+            # Subjects first (leftmost: the main clause's), then the most recent.
+            subjects = sorted(
+                (m for m in found if m.subject), key=lambda m: m.actor.start
+            )
+            if subjects:
+                return subjects[0]
+            return found[0]
+        return None
+
+    def sentence_of(self, token: Token) -> int:
+        """The 0-based sentence index of ``token``."""
+        return max(0, bisect_right(self.sentence_starts, token.i) - 1)
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause a possessive pronoun sits in, if it has one."""
+    current = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if current.pos_ in {"VERB", "AUX"}:
+            return next(
+                (child for child in current.children if child.dep_ in SUBJECT_DEPS),
+                None,
+            )
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _co_argument(pronoun: Token, mention: Mention) -> bool:
+    """True when the pronoun and the mention are arguments of one verb.
+
+    "Putin praised him": "him" is not Putin.
+    """
+    return pronoun.dep_ != "poss" and mention.governor == pronoun.head.i
+
+
+def title_office(words: list[str]) -> tuple[str, str] | None:
+    """The longest title at the end of ``words`` and its office.
+
+    Example:
+        >>> title_office(["british", "prime", "minister"])
+        ('prime minister', 'prime minister')
+    """
+    for size in range(min(4, len(words)), 0, -1):
+        title = " ".join(words[-size:])
+        office = TITLE_OFFICES.get(title)
+        if office is not None:
+            return title, office
+    return None
