@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import replace
@@ -88,6 +89,29 @@ def test_store_unreachable_postgres_is_a_store_error_without_password() -> None:
         open_store("postgresql://eventwire:secret@127.0.0.1:1/eventwire")
     assert "secret" not in str(caught.value)
     assert str(caught.value).startswith("postgresql://eventwire:***@127.0.0.1:1/")
+
+
+def test_store_sqlite_new_file_opened_by_many_threads_at_once(tmp_path: Path) -> None:
+    # The API's store workers open one new file together; switching it to WAL
+    # used to fail at once with "database is locked" for the losers.
+    errors: list[BaseException] = []
+    for trial in range(10):
+        path = tmp_path / f"s{trial}.db"
+        start = threading.Barrier(6)
+
+        def open_and_close(path: Path = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                open_store(str(path)).close()
+            except BaseException as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=open_and_close) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
 
 
 def test_store_reopen_is_idempotent(store_location: str) -> None:

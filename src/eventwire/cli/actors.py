@@ -231,34 +231,21 @@ def _explain(
 
 def _office_holders(
     dictionary: ActorDictionary, actor: Actor, *, on: date | None
-) -> list[ActorEntry]:
+) -> tuple[ActorEntry, ...]:
     """Who held the office a title names ("French president") on ``on``.
 
-    Shown next to the resolver's answer so that a title resolved to the wrong
+    Uses the resolver's own title-to-office map and office index, and is shown
+    next to the resolver's answer so that a title resolved to the wrong
     person, or to none, can be seen at once.
     """
-    from eventwire.actors.dictionary import OFFICES, normalise
+    from eventwire.actors.dictionary import normalise
+    from eventwire.actors.references import title_office
 
-    words = f" {normalise(actor.text)} "
-    offices = [office for office in OFFICES if f" {normalise(office)} " in words]
-    if actor.country is None or not offices:
-        return []
-    office = max(offices, key=len)
-    holders: dict[str, ActorEntry] = {}
-    for entry in dictionary.entries:
-        if (
-            entry.kind == "person"
-            and entry.office == office
-            and entry.country == actor.country
-            and (
-                on is None
-                and entry.end is None
-                or on is not None
-                and entry.valid_on(on)
-            )
-        ):
-            holders.setdefault(entry.id, entry)
-    return list(holders.values())
+    found = title_office(normalise(actor.text).split())
+    if actor.country is None or found is None:
+        return ()
+    _, office = found
+    return dictionary.office_holders(actor.country, office, on=on)
 
 
 def _dates(entry: ActorEntry) -> str:

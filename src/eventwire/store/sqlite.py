@@ -15,6 +15,7 @@ Statements use the ``?`` placeholder. Connections run in autocommit mode
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -79,7 +80,7 @@ def _configure(connection: sqlite3.Connection, path: str) -> None:
     try:
         # The first statement reads the file header, so this is where a file
         # that is not a database shows itself.
-        connection.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(connection)
     except sqlite3.DatabaseError as exc:
         if _error_code(exc) == sqlite3.SQLITE_NOTADB:
             raise StoreError(
@@ -93,6 +94,26 @@ def _configure(connection: sqlite3.Connection, path: str) -> None:
     connection.execute("PRAGMA synchronous = NORMAL")
     # SQLite's own lower() folds ASCII only; text search must fold "É" too.
     connection.create_function(UNICODE_LOWER, 1, _lower, deterministic=True)
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """Set WAL mode, waiting out another connection that is doing the same.
+
+    Switching the journal mode of a new file needs an exclusive lock, and
+    SQLite answers "database is locked" at once, without the busy handler,
+    when two connections open a new store together (the API's store workers
+    do); so retry within the busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = _error_code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _lower(value: str | None) -> str | None:
