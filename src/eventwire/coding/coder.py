@@ -225,7 +225,11 @@ def _role_pairs(
     the other.
     """
     sources = _resolved(source_heads(verb), by_token)
-    candidates = target_candidates(verb, pattern)
+    # "Russia and France agreed to share intelligence on ISIL": a joint act
+    # is between its doers; only the pattern's own slot ("met with X") names
+    # a third party.
+    joint = pattern.mutual and len(sources) > 1
+    candidates = target_candidates(verb, pattern, complement_too=not joint)
     return _pairs(sources, candidates, pattern, by_token, require_target=False)
 
 

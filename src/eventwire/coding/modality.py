@@ -2,8 +2,10 @@
 
 ``modality`` is one of ``asserted``, ``future`` ("will meet"), ``intended``
 ("plans to visit"), ``hypothetical`` ("would strike if", "demanded that X
-withdraw") and ``reported`` ("X said Y attacked Z"). PLOVER's auxiliary
-modes are derived from these on the event record (``Event.plover_auxiliary``).
+withdraw") and ``reported`` ("X said Y attacked Z").
+:func:`plover_auxiliary_modes` maps them to the auxiliary modes of the PLOVER
+manual (``future``, ``hypothetical``, ``negation``; ``historical`` needs event
+dates and is not derived here).
 """
 
 from __future__ import annotations
@@ -63,6 +65,26 @@ SPEECH_VERBS = frozenset(
     }
 )
 MAX_CLIMB = 6
+# PLOVER 0.8 has no auxiliary mode for reported speech: a reported event is an
+# event, attributed.
+PLOVER_AUXILIARY = {
+    "future": "future",
+    "intended": "future",
+    "hypothetical": "hypothetical",
+}
+
+
+def plover_auxiliary_modes(*, negated: bool, modality: str) -> tuple[str, ...]:
+    """The PLOVER auxiliary modes of an event's negation and modality.
+
+    Example:
+        >>> plover_auxiliary_modes(negated=True, modality="future")
+        ('future', 'negation')
+    """
+    modes = [PLOVER_AUXILIARY[modality]] if modality in PLOVER_AUXILIARY else []
+    if negated:
+        modes.append("negation")
+    return tuple(modes)
 
 
 def modality_of(verb: Token) -> str:

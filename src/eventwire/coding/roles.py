@@ -99,7 +99,9 @@ def target_heads(verb: Token, pattern: EventPattern) -> list[Token]:
     return next(iter(target_candidates(verb, pattern)), [])
 
 
-def target_candidates(verb: Token, pattern: EventPattern) -> list[list[Token]]:
+def target_candidates(
+    verb: Token, pattern: EventPattern, *, complement_too: bool = True
+) -> list[list[Token]]:
     """Phrases the predicate may be done to, most likely first.
 
     The pattern's slots come first, on the verb or on its object ("imposed
@@ -124,7 +126,7 @@ def target_candidates(verb: Token, pattern: EventPattern) -> list[list[Token]]:
             )
         if found is not None:
             candidates.append(expand(found))
-    complement = child_of(verb, COMPLEMENT_DEPS)
+    complement = child_of(verb, COMPLEMENT_DEPS) if complement_too else None
     for _ in range(MAX_COMPLEMENT_DEPTH):
         if complement is None:
             break
@@ -181,6 +183,10 @@ def _subject(verb: Token) -> Token | None:
                 )
             current = head
             continue
+        if current.dep_ == "advcl" and current.tag_ == "VBN":
+            # "would strike if attacked": an elliptical passive, not the
+            # main clause's subject acting.
+            return None
         if current.dep_ in {"conj", "advcl", "acomp"}:
             current = head
             continue
