@@ -278,9 +278,11 @@ def _pairs(
 
 
 def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
+    """The actors the source phrases are; "a U.S. drone strike killed X" is
+    the owner's act."""
     found: list[Actor] = []
     for head in heads:
-        actor = by_token.get(head.i)
+        actor = by_token.get(head.i) or _owner_of(head, by_token)
         if actor is not None and actor.code is not None and actor not in found:
             found.append(actor)
     return found
@@ -291,6 +293,21 @@ def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
     actor = by_token.get(head.i)
     if actor is not None:
         return actor
+    for child in head.children:
+        if child.dep_ in OWNER_DEPS and child.i in by_token:
+            return by_token[child.i]
+    # "bases of the Rapid Support Forces"
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj" and inner.i in by_token:
+                    return by_token[inner.i]
+    return None
+
+
+def _owner_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
+    if head.pos_ != "NOUN":
+        return None
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i in by_token:
             return by_token[child.i]

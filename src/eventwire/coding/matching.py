@@ -35,7 +35,7 @@ class Match:
 
 def match_predicate(token: Token, patterns: PatternTable) -> Match | None:
     """The most specific verb pattern whose conditions the predicate meets."""
-    candidates = patterns.by_verb.get(token.lemma_.lower())
+    candidates = _candidates(token, patterns)
     if not candidates:
         return None
     complement = complement_of(token)
@@ -67,6 +67,29 @@ def match_predicate(token: Token, patterns: PatternTable) -> Match | None:
             return Match(pattern=pattern, complement=complement)
         return Match(pattern=pattern, complement=None)
     return None
+
+
+def _candidates(token: Token, patterns: PatternTable) -> tuple[EventPattern, ...]:
+    """Patterns for the token's lemma, else for a regular de-inflection of the
+    word: the statistical lemmatizer sometimes misreads ("staged" -> "stag")."""
+    found = patterns.by_verb.get(token.lemma_.lower())
+    if found:
+        return found
+    for lemma in _regular_lemmas(token.lower_, token.tag_):
+        found = patterns.by_verb.get(lemma)
+        if found:
+            return found
+    return ()
+
+
+def _regular_lemmas(word: str, tag: str) -> tuple[str, ...]:
+    if tag in {"VBD", "VBN"} and word.endswith("ed"):
+        return (word[:-1], word[:-2])
+    if tag == "VBZ" and word.endswith("s"):
+        return (word[:-1],)
+    if tag == "VBG" and word.endswith("ing"):
+        return (word[:-3] + "e", word[:-3])
+    return ()
 
 
 def match_noun(token: Token, patterns: PatternTable) -> EventPattern | None:
@@ -118,7 +141,7 @@ def _particles(token: Token) -> set[str]:
             found |= {
                 grandchild.lower_
                 for grandchild in child.children
-                if grandchild.dep_ == "prep"
+                if grandchild.dep_ in {"prep", "advmod"}
             }
     return found
 
@@ -129,7 +152,7 @@ def _object_words(token: Token, complement: Token | None) -> set[str]:
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ in OBJECT_DEPS:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
                 words |= _phrase_words(child)
             elif child.dep_ in PARTICLE_DEPS:
                 for inner in child.children:

@@ -85,10 +85,6 @@ class EventPattern:
         return int(self.particle is not None) + 2 * len(self.objects) + complement
 
 
-# The old name, kept for callers written before nouns had patterns.
-VerbPattern = EventPattern
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PatternTable:
     """Patterns indexed by predicate lemma, most specific first."""

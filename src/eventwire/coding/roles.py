@@ -56,6 +56,12 @@ QUANTITY_HEADS = frozenset(
         "half",
         "members",
         "member",
+        "package",
+        "wave",
+        "series",
+        "round",
+        "barrage",
+        "volley",
     }
 )
 # "signed a decree imposing sanctions": what the document does, its signer does.
@@ -74,8 +80,10 @@ DIRECTIVES = frozenset(
 
 def is_passive(verb: Token) -> bool:
     """True when the verb is in the passive voice ("was shot down by", "the
-    jet downed by Turkey")."""
+    jet downed by Turkey", "remains blocked by Turkey")."""
     if _reduced_passive(verb):
+        return True
+    if verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children):
         return True
     return any(
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass"
@@ -115,14 +123,22 @@ def target_candidates(
         return [expand(child_of(verb, PASSIVE_SUBJECT_DEPS))]
     candidates: list[list[Token]] = []
     obj = child_of(verb, frozenset({"dobj"}))
+    if obj is not None:
+        # "adopted a package of sanctions against Russia"
+        obj = through_quantity(obj)
     for slot in pattern.targets:
         if slot == "dobj":
             found = obj
         elif slot == "dative":
             found = child_of(verb, frozenset({"dative"}))
         else:
-            found = prepositional_object(verb, slot) or (
-                prepositional_object(obj, slot) if obj is not None else None
+            found = next(
+                (
+                    inner
+                    for host in _preposition_hosts(verb, obj)
+                    if (inner := prepositional_object(host, slot)) is not None
+                ),
+                None,
             )
         if found is not None:
             candidates.append(expand(found))
@@ -135,6 +151,17 @@ def target_candidates(
         )
         complement = child_of(complement, COMPLEMENT_DEPS)
     return candidates
+
+
+def _preposition_hosts(verb: Token, obj: Token | None) -> list[Token]:
+    """Where a target's preposition may hang: the verb, its object, or an
+    adverb of either ("handed the pilot *back to* India")."""
+    hosts = [verb] if obj is None else [verb, obj]
+    for host in list(hosts):
+        hosts.extend(
+            child for child in host.children if child.dep_ in {"advmod", "prt"}
+        )
+    return hosts
 
 
 def _complement_candidates(complement: Token, *, directive: bool) -> list[list[Token]]:
@@ -183,6 +210,12 @@ def _subject(verb: Token) -> Token | None:
                 )
             current = head
             continue
+        if current.dep_ == "advcl" and any(
+            child.dep_ == "mark" for child in current.children
+        ):
+            # "as fighting between the two forces entered a third day": a
+            # clause with a subordinator speaks of its own subject.
+            return None
         if current.dep_ == "advcl" and current.tag_ == "VBN":
             # "would strike if attacked": an elliptical passive, not the
             # main clause's subject acting.
