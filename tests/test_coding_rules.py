@@ -124,6 +124,21 @@ def _triples(events: tuple[Event, ...]) -> list[Triple]:
             [("IRN", "190", "ISR")],
             id="elliptical-passive-has-no-source",
         ),
+        pytest.param(
+            "Putin traveled to Turkey. Putin's visit to Turkey was praised.",
+            [("RUSGOV", "042", "TUR")],
+            id="nominal-mention-of-a-coded-event-is-not-repeated",
+        ),
+        pytest.param(
+            "Finland joined NATO on Tuesday.",
+            [("FIN", "057", "IGOWSTNAT")],
+            id="joining-an-alliance",
+        ),
+        pytest.param(
+            "Pakistan handed the captured pilot back to India on Friday.",
+            [("PAK", "0841", "IND")],
+            id="particle-on-an-adverb",
+        ),
     ],
 )
 def test_coding_rule(resources: Resources, text: str, expected: list[Triple]) -> None:

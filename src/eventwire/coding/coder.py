@@ -57,9 +57,14 @@ OWNING_VERBS = frozenset(
 TARGET_REQUIRED_ROOTS = frozenset(
     {"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16", "17"}
 )
+# Military objects whose location names whom a strike is aimed at.
+PLACE_NOUNS = frozenset(
+    {"target", "position", "base", "site", "facility", "camp", "stronghold"}
+)
 GROUNDS_PREPOSITIONS = frozenset({"of", "for"})
 
 Pair = tuple[Actor, Actor | None]
+Dyad = tuple[str | None, str | None, str]
 
 
 def code_events(
@@ -73,6 +78,9 @@ def code_events(
     doc = parsed.doc
     by_token = _actors_by_token(actors)
     events: list[Event] = []
+    # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
+    # Moscow ... the French president's trip to Moscow") refers back to it.
+    seen: set[Dyad] = set()
     for index, sentence in enumerate(doc.sents):
         events.extend(
             _sentence_events(
@@ -83,6 +91,7 @@ def code_events(
                 by_token,
                 patterns,
                 ontology,
+                seen,
             )
         )
     return tuple(events)
@@ -96,6 +105,7 @@ def _sentence_events(
     by_token: dict[int, Actor],
     patterns: PatternTable,
     ontology: Ontology,
+    seen: set[Dyad],
 ) -> list[Event]:
     doc = parsed.doc
     matches: dict[int, Match] = {}
@@ -106,7 +116,6 @@ def _sentence_events(
                 matches[token.i] = match
     owned = _owned_complements(doc, matches, patterns)
     events: list[Event] = []
-    seen: set[tuple[str, str | None, str]] = set()
     for position, match in matches.items():
         if position in owned:
             continue
@@ -296,9 +305,10 @@ def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i in by_token:
             return by_token[child.i]
-    # "bases of the Rapid Support Forces"
+    # "bases of the Rapid Support Forces", "targets in Gaza"
+    prepositions = {"of", "in"} if head.lemma_.lower() in PLACE_NOUNS else {"of"}
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             for inner in child.children:
                 if inner.dep_ == "pobj" and inner.i in by_token:
                     return by_token[inner.i]

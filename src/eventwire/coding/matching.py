@@ -135,7 +135,11 @@ def _subject_words(token: Token) -> set[str]:
 
 
 def _particles(token: Token) -> set[str]:
-    found = {child.lower_ for child in token.children if child.dep_ in PARTICLE_DEPS}
+    found = {
+        child.lower_
+        for child in token.children
+        if child.dep_ in PARTICLE_DEPS or child.dep_ == "advmod"
+    }
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
             found |= {
@@ -148,6 +152,9 @@ def _particles(token: Token) -> set[str]:
 
 def _object_words(token: Token, complement: Token | None) -> set[str]:
     words: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "an attack claimed by JeM": the noun is what was claimed.
+        words.add(token.head.lemma_.lower())
     for head in (token, complement):
         if head is None:
             continue
