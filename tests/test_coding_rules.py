@@ -130,6 +130,16 @@ def _triples(events: tuple[Event, ...]) -> list[Triple]:
             id="nominal-mention-of-a-coded-event-is-not-repeated",
         ),
         pytest.param(
+            "Russian soldiers opened fire on Ukrainian troops, killing one.",
+            [("RUSMIL", "190", "UKRMIL")],
+            id="participle-of-outcome-is-the-same-event",
+        ),
+        pytest.param(
+            "Turkey accused Russia of violating its airspace and ignoring warnings.",
+            [("TUR", "1123", "RUS")],
+            id="conjoined-grounds-are-not-events",
+        ),
+        pytest.param(
             "Finland joined NATO on Tuesday.",
             [("FIN", "057", "IGOWSTNAT")],
             id="joining-an-alliance",
@@ -187,6 +197,11 @@ def test_coding_reported_speech_codes_the_report_not_the_saying(
             id="500-tokens-of-noun-phrases",
         ),
         pytest.param("Talks. Attacks. Sanctions. Visits.", id="bare-event-nouns"),
+        pytest.param("Turkey hopes to meet its inflation target.", id="meet-a-target"),
+        pytest.param("Russia said the weather was cold.", id="saying-alone"),
+        pytest.param(
+            "China and India are the world's most populous countries.", id="copula"
+        ),
     ],
 )
 def test_coding_odd_sentence_codes_to_nothing(resources: Resources, text: str) -> None:

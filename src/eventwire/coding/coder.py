@@ -116,11 +116,18 @@ def _sentence_events(
                 matches[token.i] = match
     owned = _owned_complements(doc, matches, patterns)
     events: list[Event] = []
+    coded: dict[int, set[tuple[str | None, str]]] = {}
     for position, match in matches.items():
         if position in owned:
             continue
         verb = doc[position]
-        for source, target in _role_pairs(verb, match.pattern, by_token):
+        pairs = _role_pairs(verb, match.pattern, by_token)
+        coded[position] = {
+            (source.code, match.pattern.cameo[:2]) for source, _ in pairs
+        }
+        if _consequence_of(verb, coded):
+            continue
+        for source, target in pairs:
             seen.add(_dyad(source, target, match.pattern.cameo))
             events.append(
                 _event(
@@ -189,10 +196,21 @@ def _owned_complements(
     return owned
 
 
+def _consequence_of(verb: Token, coded: dict[int, set[tuple[str | None, str]]]) -> bool:
+    """ "opened fire on X, killing one": a participle telling the outcome of
+    an act its head verb coded, by the same actor with the same root."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    head_codes = coded.get(verb.head.i, set())
+    return bool(head_codes & coded.get(verb.i, set()))
+
+
 def _grounds_of(verb: Token, matches: dict[int, Match]) -> bool:
     """ "accused X *of violating* its airspace", "praised Y *for helping*": the
     act named as grounds belongs to the accusation, and its doer is X, not
-    the accuser."""
+    the accuser; so do acts conjoined to it ("... and ignoring warnings")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
     preposition = verb.head
     return (
         verb.dep_ == "pcomp"
@@ -239,7 +257,17 @@ def _role_pairs(
     # a third party.
     joint = pattern.mutual and len(sources) > 1
     candidates = target_candidates(verb, pattern, complement_too=not joint)
-    return _pairs(sources, candidates, pattern, by_token, require_target=False)
+    # Only the predicate's own object licenses a directed event without an
+    # actor target: "hopes to meet its inflation target" meets no one.
+    has_object = any(target_candidates(verb, pattern, complement_too=False))
+    return _pairs(
+        sources,
+        candidates,
+        pattern,
+        by_token,
+        require_target=False,
+        has_object=has_object,
+    )
 
 
 def _noun_pairs(
@@ -247,7 +275,14 @@ def _noun_pairs(
 ) -> list[Pair]:
     sources = _resolved(noun_source_heads(noun), by_token)
     candidates = [noun_target_heads(noun, pattern)]
-    return _pairs(sources, candidates, pattern, by_token, require_target=True)
+    return _pairs(
+        sources,
+        candidates,
+        pattern,
+        by_token,
+        require_target=True,
+        has_object=any(candidates),
+    )
 
 
 def _pairs(
@@ -257,8 +292,8 @@ def _pairs(
     by_token: dict[int, Actor],
     *,
     require_target: bool,
+    has_object: bool,
 ) -> list[Pair]:
-    has_object = any(candidates)
     targets: list[Actor] = []
     for group in candidates:
         targets = [
@@ -275,7 +310,11 @@ def _pairs(
     if not pattern.target_optional:
         if require_target and not targets:
             return []
-        if not has_object and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
+        if (
+            not targets
+            and not has_object
+            and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS
+        ):
             return []
     directed: list[Actor | None] = list(targets) if targets else [None]
     return [
