@@ -234,10 +234,14 @@ def _noun_pattern(
     return match_noun(token, patterns)
 
 
-def _dyad(
-    source: Actor, target: Actor | None, cameo: str
-) -> tuple[str, str | None, str]:
-    return (str(source.code), target.code if target else None, cameo)
+def _dyad(source: Actor, target: Actor | None, cameo: str) -> Dyad:
+    """Who did what to whom, by country: "the French president's trip" and
+    "Hollande traveled" are one dyad."""
+
+    def country(actor: Actor) -> str | None:
+        return actor.country or actor.code
+
+    return (country(source), country(target) if target else None, cameo)
 
 
 def _role_pairs(
