@@ -300,27 +300,66 @@ def test_coding_patterns_cover_the_frequent_news_verbs(patterns: PatternTable) -
     assert len(patterns) >= 50
 
 
+PATTERN_HEADER = (
+    "id\tkind\tlemma\tparticle\tobject\tcomplement\tsubject\ttarget\tmutual"
+    "\tcameo\tnote"
+)
+
+
+def _row(**cells: str) -> str:
+    row = {
+        "id": "x",
+        "kind": "verb",
+        "lemma": "meet",
+        "particle": "",
+        "object": "",
+        "complement": "",
+        "subject": "",
+        "target": "dobj",
+        "mutual": "",
+        "cameo": "040",
+        "note": "",
+    }
+    row.update(cells)
+    return "\t".join(row.values())
+
+
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
+        pytest.param(_row(cameo="999"), "not in the ontology", id="unknown-code"),
+        pytest.param(_row(target=""), "no target slot", id="no-target"),
+        pytest.param(_row(lemma="Meet"), "lower-case lemma", id="bad-lemma"),
+        pytest.param(_row(mutual="no"), "mutual", id="bad-mutual"),
+        pytest.param(_row(kind="adverb"), "kind must be", id="bad-kind"),
+        pytest.param(_row(object="talk||"), "object", id="empty-alternative"),
+        pytest.param(_row(object="talk+"), "object", id="empty-group"),
+        pytest.param(_row(complement="to meet"), "complement", id="bad-complement"),
         pytest.param(
-            "x\tmeet\t\t\tdobj\t\t999\t", "not in the ontology", id="unknown-code"
+            _row(kind="noun", complement="*"), "takes no complement", id="noun-comp"
         ),
-        pytest.param("x\tmeet\t\t\t\t\t040\t", "no target slot", id="no-target"),
-        pytest.param("x\tMeet\t\t\tdobj\t\t040\t", "lower-case lemma", id="bad-lemma"),
-        pytest.param("x\tmeet\t\t\tdobj\tno\t040\t", "mutual", id="bad-mutual"),
-        pytest.param("x\tmeet\t\t\tdobj\t\t040", "columns", id="short-row"),
+        pytest.param(_row(subject="Jets"), "subject", id="bad-subject"),
+        pytest.param(_row(target="dobj|With"), "target slot", id="bad-slot"),
+        pytest.param(_row(id="ok"), "used twice (first on line 2)", id="duplicate"),
+        pytest.param(_row()[: -len("\t")], "columns", id="short-row"),
     ],
 )
 def test_coding_bad_pattern_file_names_file_and_line(
     tmp_path: Path, ontology: Ontology, line: str, problem: str
 ) -> None:
     path = tmp_path / "patterns.tsv"
-    header = "id\tverb\tparticle\tobject\ttarget\tmutual\tcameo\tnote"
-    path.write_text(
-        f"{header}\nok\tvisit\t\t\tdobj\t\t042\t\n{line}\n", encoding="utf-8"
-    )
+    good = _row(id="ok", lemma="visit", cameo="042")
+    path.write_text(f"{PATTERN_HEADER}\n{good}\n{line}\n", encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         load_patterns(ontology=ontology, path=path)
     assert f"{path}:3" in str(caught.value)
     assert problem in str(caught.value)
+
+
+def test_coding_pattern_file_with_old_header_is_refused(
+    tmp_path: Path, ontology: Ontology
+) -> None:
+    path = tmp_path / "patterns.tsv"
+    path.write_text("id\tverb\tparticle\tobject\ttarget\tmutual\tcameo\tnote\n")
+    with pytest.raises(DataFileError, match=r"patterns.tsv:1: the header must be"):
+        load_patterns(ontology=ontology, path=path)

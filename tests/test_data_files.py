@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.coding.ontology import Ontology, load_ontology
+from eventwire.coding.patterns import PatternTable, load_patterns
 from eventwire.errors import DataFileError
 from eventwire.model import PloverCode
 
@@ -435,3 +436,77 @@ def test_data_files_missing_file_named(data_copy: Path, relative: str) -> None:
 
 def test_data_files_version_matches_pattern(ontology: Ontology) -> None:
     assert re.fullmatch(r"cameo-[^;\s]+;plover-[0-9.]+", ontology.version)
+
+
+# --- the pattern table (cameo/verb_patterns.tsv) --------------------------------
+
+# The news codes seen most in wire copy get several phrasings each.
+FREQUENT_NEWS_CODES = (
+    "020", "030", "036", "040", "042", "046", "051", "057", "111", "112",
+    "130", "163", "173", "190", "195",
+)  # fmt: skip
+MIN_PATTERNS_FREQUENT = 3
+
+
+@pytest.fixture(scope="module")
+def pattern_table(ontology: Ontology) -> PatternTable:
+    return load_patterns(ontology=ontology)
+
+
+def test_data_files_every_cameo_code_has_a_pattern(
+    ontology: Ontology, pattern_table: PatternTable
+) -> None:
+    coded = {pattern.cameo for pattern in pattern_table.all()}
+    # A two-digit root is a heading: coders emit its "not specified" code
+    # (19 -> 190), so the root is covered through that code.
+    missing = [
+        code
+        for code in ontology.codes
+        if (code if len(code) > 2 else code + "0") not in coded
+    ]
+    assert missing == []
+    assert len(coded) == len([code for code in ontology.codes if len(code) > 2])
+
+
+@pytest.mark.parametrize("code", FREQUENT_NEWS_CODES)
+def test_data_files_frequent_codes_have_many_patterns(
+    pattern_table: PatternTable, code: str
+) -> None:
+    count = sum(pattern.cameo == code for pattern in pattern_table.all())
+    assert count >= MIN_PATTERNS_FREQUENT
+
+
+def test_data_files_patterns_have_nouns_complements_and_subjects(
+    pattern_table: PatternTable,
+) -> None:
+    rows = pattern_table.all()
+    assert {"downing", "visit", "attack", "sanction"} <= set(pattern_table.by_noun)
+    assert any(row.complements == frozenset() for row in rows)
+    assert any(row.complements for row in rows)
+    assert any(row.subjects for row in rows)
+    assert any(len(row.objects) > 1 for row in rows)
+
+
+def _reference_file(name: str) -> Path | None:
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "reference" / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def test_data_files_event_codes_match_the_reference(ontology: Ontology) -> None:
+    reference = _reference_file("ONTOLOGY.md")
+    if reference is None:
+        pytest.skip("shared/reference/ONTOLOGY.md is not beside the checkout")
+    rows = re.findall(
+        r"^\| (\d{2,4}) \| \**(.*?)\** \| ([+-]?[\d.]+) \|",
+        reference.read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
+    )
+    expected = {code: (name, float(value)) for code, name, value in rows}
+    assert len(expected) == len(ontology.codes)
+    actual = {
+        code: (entry.name, entry.goldstein) for code, entry in ontology.codes.items()
+    }
+    assert actual == expected

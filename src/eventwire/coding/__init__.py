@@ -1,18 +1,18 @@
 """Stage 5: code events (CAMEO and PLOVER) from parsed articles and their actors.
 
 ``code_events(parsed, *, actors, patterns, ontology)`` is the stage function;
-the ontology tables and verb patterns are loaded once and passed in.
+the ontology tables and event patterns are loaded once and passed in.
 """
 
 from eventwire.coding.coder import CODER, code_events
 from eventwire.coding.ontology import Ontology, load_ontology
-from eventwire.coding.patterns import PatternTable, VerbPattern, load_patterns
+from eventwire.coding.patterns import EventPattern, PatternTable, load_patterns
 
 __all__ = [
     "CODER",
+    "EventPattern",
     "Ontology",
     "PatternTable",
-    "VerbPattern",
     "code_events",
     "load_ontology",
     "load_patterns",

@@ -1,9 +1,10 @@
-"""Code events: a predicate matching a verb pattern, with a resolved source actor.
+"""Code events: a predicate matching a pattern, with a resolved source actor.
 
 Precision first: no event without a pattern match and a source whose actor
-code is known; one event per predicate and actor pair; a complement owned by
-its governing verb ("threatened to strike", "refused to meet", "urged X to
-stop") is not coded a second time as an event of its own.
+code is known; one event per predicate and actor pair; a complement consumed
+by its governing verb's pattern ("threatened to strike", "refused to meet",
+"urged X to stop") is not coded a second time as an event of its own. Nominal
+events ("the downing of a jet by Turkey") need both a source and a target.
 """
 
 from __future__ import annotations
@@ -13,48 +14,22 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from eventwire.coding.matching import Match, match_noun, match_predicate
+from eventwire.coding.modality import is_negated, modality_of
+from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
-from eventwire.coding.patterns import PatternTable, VerbPattern
-from eventwire.coding.roles import (
-    is_passive,
-    source_heads,
-    target_heads,
-    through_quantity,
-)
+from eventwire.coding.patterns import EventPattern, PatternTable
+from eventwire.coding.roles import is_passive, source_heads, target_candidates
 from eventwire.model import Actor, Event, ParsedArticle, TextSpan
 
-CODER = "eventwire.verbs.v1"
+CODER = "eventwire.patterns.v2"
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-PREDICATE_POS = frozenset({"VERB"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
-INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "want",
-        "seek",
-        "hope",
-        "aim",
-        "prepare",
-        "vow",
-        "expect",
-        "decide",
-        "try",
-        "attempt",
-        "wish",
-        "mean",
-        "prepared",
-        "ready",
-        "willing",
-    }
-)
-# Verbs whose complement is an act asked of someone else.
-DIRECTIVE_VERBS = frozenset(
-    {"demand", "urge", "ask", "call", "insist", "press", "appeal", "request", "order"}
-)
-# A complement of these belongs to the governing verb's event.
+VERB_POS = frozenset({"VERB"})
+# Adjectives that carry an intention: "is willing to work with X".
+ADJECTIVE_POS = frozenset({"ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A complement of these belongs to the governing verb's event even where no
+# complement pattern names it.
 OWNING_VERBS = frozenset(
     {
         "threaten",
@@ -72,29 +47,9 @@ OWNING_VERBS = frozenset(
         "warn",
         "demand",
         "vow",
-    }
-)
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "claim",
-        "allege",
-        "report",
-        "state",
-        "announce",
-        "insist",
-        "note",
-        "argue",
-        "suggest",
-        "acknowledge",
-        "confirm",
-        "believe",
-        "accuse",
-        "warn",
-        "write",
-        "declare",
+        "willing",
+        "prepared",
+        "ready",
     }
 )
 # Directed verbal events (statements, appeals, consultations, criticism,
@@ -102,6 +57,14 @@ SPEECH_VERBS = frozenset(
 TARGET_REQUIRED_ROOTS = frozenset(
     {"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16", "17"}
 )
+# Military objects whose location names whom a strike is aimed at.
+PLACE_NOUNS = frozenset(
+    {"target", "position", "base", "site", "facility", "camp", "stronghold"}
+)
+GROUNDS_PREPOSITIONS = frozenset({"of", "for"})
+
+Pair = tuple[Actor, Actor | None]
+Dyad = tuple[str | None, str | None, str]
 
 
 def code_events(
@@ -114,61 +77,249 @@ def code_events(
     """Return the events coded from one parsed article, in text order."""
     doc = parsed.doc
     by_token = _actors_by_token(actors)
-    sentence_of = {sentence.start: index for index, sentence in enumerate(doc.sents)}
     events: list[Event] = []
-    seen: set[tuple[int, int, int | None]] = set()
-    for token in doc:
-        if token.pos_ not in PREDICATE_POS:
+    # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
+    # Moscow ... the French president's trip to Moscow") refers back to it.
+    seen: set[Dyad] = set()
+    for index, sentence in enumerate(doc.sents):
+        events.extend(
+            _sentence_events(
+                parsed,
+                sentence.start,
+                sentence.end,
+                index,
+                by_token,
+                patterns,
+                ontology,
+                seen,
+            )
+        )
+    return tuple(events)
+
+
+def _sentence_events(
+    parsed: ParsedArticle,
+    start: int,
+    end: int,
+    sentence: int,
+    by_token: dict[int, Actor],
+    patterns: PatternTable,
+    ontology: Ontology,
+    seen: set[Dyad],
+) -> list[Event]:
+    doc = parsed.doc
+    matches: dict[int, Match] = {}
+    for token in doc[start:end]:
+        if _is_predicate(token, patterns):
+            match = match_predicate(token, patterns)
+            if match is not None:
+                matches[token.i] = match
+    owned = _owned_complements(doc, matches, patterns)
+    events: list[Event] = []
+    coded: dict[int, set[tuple[str | None, str]]] = {}
+    for position, match in matches.items():
+        if position in owned:
             continue
-        pattern = match_pattern(token, patterns)
-        if pattern is None or _owned_complement(token, patterns):
+        verb = doc[position]
+        pairs = _role_pairs(verb, match.pattern, by_token)
+        coded[position] = {
+            (source.code, match.pattern.cameo[:2]) for source, _ in pairs
+        }
+        if _consequence_of(verb, coded):
             continue
-        for source, target in _role_pairs(token, pattern, by_token):
-            key = (token.i, source.head, target.head if target else None)
+        for source, target in pairs:
+            seen.add(_dyad(source, target, match.pattern.cameo))
+            events.append(
+                _event(
+                    parsed,
+                    predicate=verb,
+                    pattern=match.pattern,
+                    source=source,
+                    target=target,
+                    sentence=sentence,
+                    ontology=ontology,
+                    nominal=False,
+                )
+            )
+    for token in doc[start:end]:
+        pattern = _noun_pattern(token, matches, by_token, patterns)
+        if pattern is None:
+            continue
+        for source, target in _noun_pairs(token, pattern, by_token):
+            key = _dyad(source, target, pattern.cameo)
             if key in seen:
                 continue
             seen.add(key)
             events.append(
                 _event(
                     parsed,
-                    verb=token,
+                    predicate=token,
                     pattern=pattern,
                     source=source,
                     target=target,
-                    sentence=sentence_of[token.sent.start],
+                    sentence=sentence,
                     ontology=ontology,
+                    nominal=True,
                 )
             )
-    return tuple(events)
+    events.sort(key=lambda event: event.evidence.start)
+    return events
+
+
+def _is_predicate(token: Token, patterns: PatternTable) -> bool:
+    if token.pos_ in VERB_POS:
+        return True
+    return token.pos_ in ADJECTIVE_POS and token.lemma_.lower() in patterns.by_verb
+
+
+def _owned_complements(
+    doc: Doc, matches: dict[int, Match], patterns: PatternTable
+) -> set[int]:
+    """Positions of verbs whose act their governing verb's event already codes."""
+    owned: set[int] = set()
+    for match in matches.values():
+        if match.complement is not None:
+            owned.add(match.complement.i)
+            owned.update(
+                child.i for child in match.complement.children if child.dep_ == "conj"
+            )
+    for position in matches:
+        verb = doc[position]
+        if _grounds_of(verb, matches):
+            owned.add(position)
+            continue
+        if verb.dep_ != "xcomp":
+            continue
+        governor = verb.head.lemma_.lower()
+        if governor in OWNING_VERBS or verb.head.i in matches:
+            owned.add(position)
+    return owned
+
+
+def _consequence_of(verb: Token, coded: dict[int, set[tuple[str | None, str]]]) -> bool:
+    """ "opened fire on X, killing one": a participle telling the outcome of
+    an act its head verb coded, by the same actor with the same root."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    head_codes = coded.get(verb.head.i, set())
+    return bool(head_codes & coded.get(verb.i, set()))
+
+
+def _grounds_of(verb: Token, matches: dict[int, Match]) -> bool:
+    """ "accused X *of violating* its airspace", "praised Y *for helping*": the
+    act named as grounds belongs to the accusation, and its doer is X, not
+    the accuser; so do acts conjoined to it ("... and ignoring warnings")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    preposition = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and preposition.dep_ == "prep"
+        and preposition.lower_ in GROUNDS_PREPOSITIONS
+        and preposition.head.i in matches
+    )
+
+
+def _noun_pattern(
+    token: Token,
+    matches: dict[int, Match],
+    by_token: dict[int, Actor],
+    patterns: PatternTable,
+) -> EventPattern | None:
+    if token.pos_ not in NOUN_POS or token.i in by_token:
+        return None
+    # "launched airstrikes against X": the light verb's event already says it.
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.i in matches:
+        return None
+    return match_noun(token, patterns)
+
+
+def _dyad(source: Actor, target: Actor | None, cameo: str) -> Dyad:
+    """Who did what to whom, by country: "the French president's trip" and
+    "Hollande traveled" are one dyad."""
+
+    def country(actor: Actor) -> str | None:
+        return actor.country or actor.code
+
+    return (country(source), country(target) if target else None, cameo)
 
 
 def _role_pairs(
-    verb: Token, pattern: VerbPattern, by_token: dict[int, Actor]
-) -> list[tuple[Actor, Actor | None]]:
+    verb: Token, pattern: EventPattern, by_token: dict[int, Actor]
+) -> list[Pair]:
     """(source, target) pairs for one predicate; target None when it has none.
 
     A directed verbal event needs something it is directed at: a resolved
-    actor, or at least an object phrase ("denounced the agreement"). A
-    mutual act between conjoined subjects with no object ("Trump and Kim
-    met") is coded from each toward the other.
+    actor, or at least an object phrase ("denounced the agreement"), unless
+    its pattern says it stands alone. A mutual act between conjoined
+    subjects with no object ("Trump and Kim met") is coded from each toward
+    the other.
     """
-    sources = [
-        actor
-        for actor in (by_token.get(head.i) for head in source_heads(verb))
-        if actor is not None and actor.code is not None
-    ]
-    target_tokens = target_heads(verb, pattern)
-    targets = [
-        actor
-        for actor in (_actor_of(head, by_token) for head in target_tokens)
-        if actor is not None
-    ]
-    if not target_tokens and pattern.mutual and len(sources) > 1:
+    sources = _resolved(source_heads(verb), by_token)
+    # "Russia and France agreed to share intelligence on ISIL": a joint act
+    # is between its doers; only the pattern's own slot ("met with X") names
+    # a third party.
+    joint = pattern.mutual and len(sources) > 1
+    candidates = target_candidates(verb, pattern, complement_too=not joint)
+    # Only the predicate's own object licenses a directed event without an
+    # actor target: "hopes to meet its inflation target" meets no one.
+    has_object = any(target_candidates(verb, pattern, complement_too=False))
+    return _pairs(
+        sources,
+        candidates,
+        pattern,
+        by_token,
+        require_target=False,
+        has_object=has_object,
+    )
+
+
+def _noun_pairs(
+    noun: Token, pattern: EventPattern, by_token: dict[int, Actor]
+) -> list[Pair]:
+    sources = _resolved(noun_source_heads(noun), by_token)
+    candidates = [noun_target_heads(noun, pattern)]
+    return _pairs(
+        sources,
+        candidates,
+        pattern,
+        by_token,
+        require_target=True,
+        has_object=any(candidates),
+    )
+
+
+def _pairs(
+    sources: list[Actor],
+    candidates: list[list[Token]],
+    pattern: EventPattern,
+    by_token: dict[int, Actor],
+    *,
+    require_target: bool,
+    has_object: bool,
+) -> list[Pair]:
+    targets: list[Actor] = []
+    for group in candidates:
+        targets = [
+            actor
+            for actor in (_actor_of(head, by_token) for head in group)
+            if actor is not None and actor not in sources
+        ]
+        if targets:
+            break
+    if not targets and pattern.mutual and len(sources) > 1:
         return [
             (one, other) for one in sources for other in sources if one is not other
         ]
-    if not target_tokens and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS:
-        return []
+    if not pattern.target_optional:
+        if require_target and not targets:
+            return []
+        if (
+            not targets
+            and not has_object
+            and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS
+        ):
+            return []
     directed: list[Actor | None] = list(targets) if targets else [None]
     return [
         (source, target)
@@ -178,85 +329,15 @@ def _role_pairs(
     ]
 
 
-def match_pattern(verb: Token, patterns: PatternTable) -> VerbPattern | None:
-    """The most specific pattern whose conditions the verb meets, if any."""
-    candidates = patterns.by_verb.get(verb.lemma_.lower())
-    if not candidates:
-        return None
-    children = list(verb.children)
-    particles = {child.lower_ for child in children if child.dep_ in {"prt", "prep"}}
-    objects = {
-        through_quantity(child).lemma_.lower()
-        for child in children
-        if child.dep_ == "dobj"
-    }
-    for pattern in candidates:
-        if pattern.particle is not None and pattern.particle not in particles:
-            continue
-        if pattern.objects and not (pattern.objects & objects):
-            continue
-        return pattern
-    return None
-
-
-def _owned_complement(verb: Token, patterns: PatternTable) -> bool:
-    if verb.dep_ != "xcomp":
-        return False
-    governor = verb.head.lemma_.lower()
-    return governor in OWNING_VERBS or governor in patterns.by_verb
-
-
-def modality_of(verb: Token) -> str:
-    """``hypothetical``, ``future``, ``intended``, ``reported`` or ``asserted``."""
-    if _in_condition(verb) or _demanded(verb):
-        return "hypothetical"
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & HYPOTHETICAL_AUX:
-        return "hypothetical"
-    if auxiliaries & FUTURE_AUX or _going_to(verb):
-        return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
-        return "intended"
-    if _under_speech(verb):
-        return "reported"
-    return "asserted"
-
-
-def is_negated(verb: Token) -> bool:
-    """True for "did not attack", "never met" and negated intentions."""
-    if any(child.dep_ == "neg" for child in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and any(
-        child.dep_ == "neg" for child in verb.head.children
-    )
-
-
-def _in_condition(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(
-        child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
-        for child in verb.children
-    )
-
-
-def _demanded(verb: Token) -> bool:
-    """ "NATO demanded that Russia withdraw": an act asked for, not done."""
-    return (
-        verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in DIRECTIVE_VERBS
-    )
-
-
-def _going_to(verb: Token) -> bool:
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
-
-
-def _under_speech(verb: Token) -> bool:
-    current = verb
-    while current.dep_ in {"ccomp", "conj"} and current.head is not current:
-        current = current.head
-        if current.dep_ != "conj" and current.lemma_.lower() in SPEECH_VERBS:
-            return True
-    return False
+def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
+    """The actors the source phrases are; "a U.S. drone strike killed X" is
+    the owner's act."""
+    found: list[Actor] = []
+    for head in heads:
+        actor = by_token.get(head.i) or _owner_of(head, by_token)
+        if actor is not None and actor.code is not None and actor not in found:
+            found.append(actor)
+    return found
 
 
 def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
@@ -264,6 +345,22 @@ def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
     actor = by_token.get(head.i)
     if actor is not None:
         return actor
+    for child in head.children:
+        if child.dep_ in OWNER_DEPS and child.i in by_token:
+            return by_token[child.i]
+    # "bases of the Rapid Support Forces", "targets in Gaza"
+    prepositions = {"of", "in"} if head.lemma_.lower() in PLACE_NOUNS else {"of"}
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for inner in child.children:
+                if inner.dep_ == "pobj" and inner.i in by_token:
+                    return by_token[inner.i]
+    return None
+
+
+def _owner_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
+    if head.pos_ != "NOUN":
+        return None
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i in by_token:
             return by_token[child.i]
@@ -282,17 +379,23 @@ def _actors_by_token(actors: Sequence[Actor]) -> dict[int, Actor]:
 def _event(
     parsed: ParsedArticle,
     *,
-    verb: Token,
-    pattern: VerbPattern,
+    predicate: Token,
+    pattern: EventPattern,
     source: Actor,
     target: Actor | None,
     sentence: int,
     ontology: Ontology,
+    nominal: bool,
 ) -> Event:
-    evidence = _evidence(parsed, verb, source, target)
+    evidence = _evidence(parsed, predicate, source, target)
     code = ontology.code(pattern.cameo)
     article = parsed.article
-    rule = f"verb:{pattern.id}" + (":passive" if is_passive(verb) else "")
+    if nominal:
+        rule = f"noun:{pattern.id}"
+        negated, modality = False, "asserted"
+    else:
+        rule = f"verb:{pattern.id}" + (":passive" if is_passive(predicate) else "")
+        negated, modality = is_negated(predicate), modality_of(predicate)
     return Event(
         article_id=article.id,
         event_id=_event_id(article.id, evidence, source, target, pattern.cameo),
@@ -305,8 +408,8 @@ def _event(
         goldstein=code.goldstein,
         quad_class=code.quad_class,
         plover=ontology.plover_for(code.code),
-        negated=is_negated(verb),
-        modality=modality_of(verb),
+        negated=negated,
+        modality=modality,
         evidence=evidence,
         rule=rule,
         coder=CODER,
