@@ -44,6 +44,23 @@ def _triples(events: tuple[Event, ...]) -> list[Triple]:
             id="agreed-to-share-intelligence-is-mutual",
         ),
         pytest.param(
+            "Russia and France met in Paris on Monday. Later they agreed to "
+            "increase the exchange of intelligence.",
+            [
+                ("RUS", "040", "FRA"),
+                ("FRA", "040", "RUS"),
+                ("RUS", "0314", "FRA"),
+                ("FRA", "0314", "RUS"),
+            ],
+            id="they-after-a-pair-acts-as-both",
+        ),
+        pytest.param(
+            "The French president's trip had threatened to be overshadowed by "
+            "the crisis.",
+            [],
+            id="passive-complement-is-no-threat",
+        ),
+        pytest.param(
             "Russia refused to meet Ukrainian officials.",
             [("RUS", "125", "UKRGOV")],
             id="refused-to-meet-is-a-rejection",

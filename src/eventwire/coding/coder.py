@@ -335,9 +335,28 @@ def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
     found: list[Actor] = []
     for head in heads:
         actor = by_token.get(head.i) or _owner_of(head, by_token)
-        if actor is not None and actor.code is not None and actor not in found:
-            found.append(actor)
+        if actor is None:
+            continue
+        members = [actor] if actor.code is not None else _members(actor, by_token)
+        found.extend(member for member in members if member not in found)
     return found
+
+
+def _members(actor: Actor, by_token: dict[int, Actor]) -> list[Actor]:
+    """The coded actors a reference to a group stands for: "they" after
+    "Putin and Hollande" is both of them."""
+    group = actor.antecedent
+    if group is None:
+        return []
+    members = {
+        member.start: member
+        for member in by_token.values()
+        if member.code is not None
+        and member is not actor
+        and group.start <= member.start
+        and member.end <= group.end
+    }
+    return [members[start] for start in sorted(members)] if len(members) > 1 else []
 
 
 def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:

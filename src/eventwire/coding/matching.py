@@ -59,7 +59,10 @@ def match_predicate(token: Token, patterns: PatternTable) -> Match | None:
             if not pattern.subjects & subject_words:
                 continue
         if pattern.complements is not None:
-            if complement is None:
+            # "threatened to be overshadowed": a passive complement is
+            # something that may happen to the subject, not an act it commits
+            # to, threatens or refuses.
+            if complement is None or _is_passive_verb(complement):
                 continue
             lemma = complement.lemma_.lower()
             if pattern.complements and lemma not in pattern.complements:
@@ -111,6 +114,10 @@ def match_noun(token: Token, patterns: PatternTable) -> EventPattern | None:
             continue
         return pattern
     return None
+
+
+def _is_passive_verb(token: Token) -> bool:
+    return any(child.dep_ == "auxpass" for child in token.children)
 
 
 def complement_of(token: Token) -> Token | None:
