@@ -292,6 +292,19 @@ def test_cli_run_missing_input_exits_1_naming_it(
     assert_user_error(result, 1, str(missing), "no article could be read")
 
 
+def test_cli_run_on_an_empty_directory_creates_no_store(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    empty = tmp_path / "news"
+    empty.mkdir()
+    db = tmp_path / "x.db"
+
+    result = invoke(runner, "run", str(empty), "--db", str(db))
+
+    assert_user_error(result, 1, str(empty), "no article could be read")
+    assert not db.exists()
+
+
 @pytest.mark.model
 def test_cli_run_db_in_missing_directory_exits_1(
     runner: CliRunner, tmp_path: Path, article_txt: Path

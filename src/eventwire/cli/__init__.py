@@ -6,6 +6,7 @@ messages with exit code 1; stdout carries only data, progress goes to stderr.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from datetime import date
 from pathlib import Path
@@ -126,11 +127,16 @@ def run(
     from eventwire import pipeline
     from eventwire.store import open_store
 
+    items = read_articles(inputs, published=published)
+    first = next(items, None)
+    if first is None:
+        # Nothing to code: fail before a new store file is created.
+        raise click.ClickException(nothing_read(inputs))
     resources = load_resources(actor_files)
     counter = Counter()
     with errors_as_click(), open_store(db) as store:
         summary = pipeline.run(
-            read_articles(inputs, published=published),
+            itertools.chain([first], items),
             resources=resources,
             store=store,
             n_process=processes,
