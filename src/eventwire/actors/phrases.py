@@ -68,6 +68,9 @@ GROUP_HEADS = frozenset(
     }
 )
 PERSON_PREFIXES = ("person:", "minister:")
+# Modifiers that may be coordinated with others before one head.
+CONJOINED_DEPS = frozenset({"amod", "nmod", "compound"})
+MEMBER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 Found = tuple[Identity, tuple[int, int], Token]
 
@@ -115,8 +118,16 @@ class PhraseResolver:
         predicate aimed at the move or the strike is aimed at.
         """
         tokens = phrase_tokens(head)
-        start, end = trimmed_bounds(tokens)
         head_match = self.entities.get(head.i)
+        if _conjoined_modifier(head):
+            # "FARC" in "the Colombian government and FARC rebels": resolved
+            # with the head it modifies.
+            return []
+        if head_match is None:
+            members = self._conjoined_members(head)
+            if members:
+                return self._split(head, tokens, members)
+        start, end = trimmed_bounds(tokens)
         identity: Identity | None
         if head_match is not None:
             start = min(start, head_match.start)
@@ -127,6 +138,75 @@ class PhraseResolver:
         if identity is None:
             return self._modifiers(head, tokens)
         return [(identity, (start, end), head)]
+
+    def _conjoined_members(self, head: Token) -> list[Token]:
+        """The coordinated modifiers of a phrase, when each names an actor.
+
+        "Chinese and Indian soldiers", "U.S. and British warplanes", "Russian,
+        Ukrainian and Turkish officials", "the Colombian government and FARC
+        rebels" (which the parser reads as one phrase): one actor per member.
+        """
+        modifiers = [
+            child
+            for child in head.lefts
+            if child.dep_ in CONJOINED_DEPS and child.pos_ in MEMBER_POS
+        ]
+        for index, modifier in enumerate(modifiers):
+            chain = _conjuncts(modifier, before=head.i)
+            if not chain:
+                continue
+            # "Russian, Ukrainian and Turkish": earlier members are siblings.
+            earlier = [
+                sibling
+                for sibling in modifiers[:index]
+                if self.doc[sibling.i + 1].text == ","
+            ]
+            members = [*earlier, modifier, *chain]
+            if all(self._names_actor(member) for member in members):
+                return members
+            return []
+        return []
+
+    def _names_actor(self, token: Token) -> bool:
+        match = self.entities.get(token.i)
+        if match is not None:
+            return match.entry.code is not None and not negated_modifier(
+                self.doc, match.start
+            )
+        return token.pos_ in HEAD_POS and self._agent_sector(token.lower_) is not None
+
+    def _split(
+        self, head: Token, tokens: list[Token], members: list[Token]
+    ) -> list[Found]:
+        """One actor per coordinated member; the last one keeps the head."""
+        *earlier, last = members
+        removed: set[int] = set()
+        for member in earlier:
+            removed.update(t.i for t in phrase_tokens(member))
+        kept = [t for t in tokens if t.i not in removed and not t.is_punct]
+        by_index = {t.i: t for t in [*kept, *phrase_tokens(last)]}
+        rest = [by_index[i] for i in sorted(by_index)]
+        sector = self._head_sector(head, rest)
+        found: list[Found] = []
+        for member in earlier:
+            member_tokens = phrase_tokens(member)
+            bounds = trimmed_bounds(member_tokens)
+            match = self.entities.get(member.i)
+            if match is None:
+                # "the Colombian government": a phrase of its own.
+                identity = self._from_phrase(member, member_tokens)
+            else:
+                bounds = (min(bounds[0], match.start), max(bounds[1], match.end))
+                owner = _identity_of(match.entry, method="modifier")
+                identity = owner if sector is None else agent_of(owner, sector, "agent")
+            if identity is not None:
+                found.append((identity, bounds, self.doc[bounds[1] - 1]))
+        identity = self._from_phrase(head, rest)
+        if identity is not None:
+            found.append((identity, trimmed_bounds(rest), head))
+        else:
+            found.extend(self._modifiers(head, rest))
+        return found
 
     def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
         """Remember a coded person by full name and surname, for later mentions."""
@@ -418,6 +498,33 @@ class PhraseResolver:
             ):
                 return _identity_of(match.entry, method="owner")
         return None
+
+
+def _conjuncts(token: Token, *, before: int) -> list[Token]:
+    """The conjuncts chained to ``token`` ("Chinese and Indian"), left of ``before``."""
+    found: list[Token] = []
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.i < before:
+                found.append(child)
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _conjoined_modifier(token: Token) -> bool:
+    """True for a later member of coordinated modifiers ("FARC" in "the Colombian
+    government and FARC rebels"): the phrase head to its right resolves it."""
+    if token.dep_ != "conj":
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return (
+        first.dep_ in CONJOINED_DEPS
+        and first.head.i > token.i
+        and first.head.pos_ in HEAD_POS
+    )
 
 
 def agent_of(owner: Identity, sector: str, method: str) -> Identity:
