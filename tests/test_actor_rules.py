@@ -79,3 +79,108 @@ def test_coordinated_modifiers_naming_no_actor_stay_one_phrase(
 ) -> None:
     # "Local and foreign" name nobody: no actor is made up from them.
     assert _codes(resources, "Local and foreign journalists were detained.") == []
+
+
+# --- "the alliance", "the bloc", "the group": the last organisation of its kind ---
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        pytest.param(
+            "NATO defence ministers met in Brussels on Thursday. Poland urged "
+            "the alliance to send more troops east.",
+            "alliance",
+            "IGOWSTNAT",
+            id="alliance-nato",
+        ),
+        pytest.param(
+            "ASEAN foreign ministers gathered in Jakarta. Myanmar was barred "
+            "from the meeting, and the bloc called for an end to the violence.",
+            "bloc",
+            "IGOSEAASN",
+            id="bloc-asean",
+        ),
+        pytest.param(
+            "The International Court of Justice ordered Israel to allow aid "
+            "into Gaza. Israel said the court had no jurisdiction.",
+            "court",
+            "IGOUNOICJ",
+            id="court-icj",
+        ),
+        pytest.param(
+            "Boko Haram fighters raided a village in Borno state. Residents "
+            "said the militants burned dozens of homes.",
+            "militants",
+            "NGAREBBKH",
+            id="militants-armed-group",
+        ),
+        pytest.param(
+            "Al-Shabaab claimed the attack on a hotel in Mogadishu. Kenya "
+            "has fought the Somali group for a decade.",
+            "Somali group",
+            "SOMREBSHB",
+            id="group-of-a-country",
+        ),
+    ],
+)
+def test_organisation_reference_is_the_last_of_its_kind(
+    resources: Resources, text: str, mention: str, code: str
+) -> None:
+    found = _actors(resources, text)
+    actor = next((a for a in found if a.text == mention), None)
+    assert actor is not None, [(a.text, a.code) for a in found]
+    assert actor.code == code
+    assert actor.method == "reference"
+    assert actor.antecedent is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        pytest.param(
+            "EU leaders met in Brussels. Hungary said the alliance was irrelevant.",
+            "alliance",
+            id="eu-is-no-alliance",
+        ),
+        pytest.param(
+            "Protesters marched in Lagos. The group said it would return.",
+            "group",
+            id="no-organisation-named",
+        ),
+        pytest.param(
+            "Syrian Democratic Forces advanced on the town. Residents said "
+            "the militants had fled.",
+            "militants",
+            id="a-militia-is-no-militant-group",
+        ),
+    ],
+)
+def test_organisation_reference_without_a_compatible_organisation_is_uncoded(
+    resources: Resources, text: str, mention: str
+) -> None:
+    found = _actors(resources, text)
+    assert all(a.code is None for a in found if a.text == mention), [
+        (a.text, a.code) for a in found
+    ]
+
+
+def test_organisation_reference_to_an_unknown_organisation_stays_uncoded(
+    resources: Resources,
+) -> None:
+    text = (
+        "The Coastal Workers Front said it would block the port. John Mensah, "
+        "who leads the movement, asked members to stay calm."
+    )
+    found = _actors(resources, text)
+    actor = next(a for a in found if a.text == "movement")
+    assert actor.code is None
+    assert actor.antecedent is not None
+    assert actor.antecedent.text == "Coastal Workers Front"
+
+
+def test_a_name_read_as_several_heads_is_one_actor(resources: Resources) -> None:
+    text = "The International Court of Justice ruled. Al-Shabaab fighters fled."
+    found = _codes(resources, text)
+    assert found.count(("International Court of Justice", "IGOUNOICJ")) == 1, found
+    assert [code for _, code in found].count("SOMREBSHB") == 1, found

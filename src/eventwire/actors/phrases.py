@@ -32,6 +32,7 @@ from eventwire.actors.entry import INTERNATIONAL
 from eventwire.actors.match import EntityMatch
 from eventwire.actors.references import (
     COUNTRY_NOUNS,
+    ORGANISATION_NOUNS,
     REFERENCE_HEADS,
     TITLE_COUNTRIES,
     Discourse,
@@ -99,6 +100,7 @@ class PhraseResolver:
             for i in range(entity.start, entity.end)
         }
         self.sectors: dict[str, str | None] = {}
+        self.resolved_matches: set[tuple[int, int]] = set()
 
     def _agent_sector(self, phrase: str) -> str | None:
         # Phrases repeat within an article; normalising each time is the cost.
@@ -127,6 +129,12 @@ class PhraseResolver:
             members = self._conjoined_members(head)
             if members:
                 return self._split(head, tokens, members)
+        elif (head_match.start, head_match.end) in self.resolved_matches:
+            # A second head inside one name ("Justice" in "International Court
+            # of Justice", the hyphen of "Al-Shabaab"): the name is one actor.
+            return []
+        else:
+            self.resolved_matches.add((head_match.start, head_match.end))
         start, end = trimmed_bounds(tokens)
         identity: Identity | None
         if head_match is not None:
@@ -267,6 +275,9 @@ class PhraseResolver:
         return _identity_of(entry, method="dictionary")
 
     def _from_phrase(self, head: Token, tokens: list[Token]) -> Identity | None:
+        organisation = self._organisation_reference(head, tokens)
+        if organisation is not None:
+            return organisation
         head_sector = self._head_sector(head, tokens)
         if head_sector is None and head.lower_ in GROUP_HEADS:
             head_sector = self._sector(head, [t for t in tokens if t.i != head.i])
@@ -386,6 +397,54 @@ class PhraseResolver:
             entry_id=f"country:{nation}",
             antecedent=mention.named,
         )
+
+    def _organisation_reference(
+        self, head: Token, tokens: list[Token]
+    ) -> Identity | None:
+        """ "the alliance", "the bloc", "the group", "the court": the last
+        organisation of that kind named in the article, else none.
+
+        Only a definite phrase whose other words are plain adjectives or
+        nouns ("the militant group", "the last militants") or a country that
+        narrows the search ("the Somali group"); "the group of seven" and
+        "Kurdish militants" (a name the tables lack) are left alone.
+        """
+        kind = ORGANISATION_NOUNS.get(head.lower_)
+        if kind is None or not any(
+            token.lower_ == "the" and token.dep_ == "det" for token in tokens
+        ):
+            return None
+        if of_objects(head):
+            return None
+        country: str | None = None
+        for token in tokens:
+            if token.i == head.i or token.dep_ in {"det", "case"}:
+                continue
+            match = self.entities.get(token.i)
+            if match is not None and match.entry.kind in COUNTRY_KINDS:
+                country = match.entry.country
+            elif (
+                match is not None
+                or token.ent_type_
+                or token.dep_ == "poss"
+                or token.pos_ == "PROPN"
+            ):
+                return None
+        mention = self.discourse.organisation(head, kind=kind, country=country)
+        if mention is None:
+            return None
+        if mention.actor.code is None:
+            return Identity(
+                code=None,
+                country=None,
+                sector=None,
+                name=mention.actor.name,
+                method="reference",
+                entry_id=None,
+                label=mention.actor.label,
+                antecedent=mention.named,
+            )
+        return _following(mention, method="reference")
 
     def _unknown(self, head: Token) -> Identity:
         """A named entity the tables lack: coded from an apposition when it says

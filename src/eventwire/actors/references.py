@@ -16,7 +16,14 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
 * "we"/"I" inside a quotation is the speaker's side / the speaker;
 * "the country", "the government", "the army"... with no country named is the
   country of a recent mention, one naming the country before a person of it
-  and subjects first, else of the most recent mention with a country.
+  and subjects first, else of the most recent mention with a country;
+* "the alliance", "the bloc", "the organisation", "the court", "the group",
+  "the movement", "the militants" is the most recent organisation of that
+  kind anywhere earlier in the article (NATO; an IGO other than the UN family,
+  courts and lenders; an IGO or NGO; a court; a named armed group or militia;
+  an armed group), of the country the phrase names if it names one; an
+  uncoded organisation that was a subject stops the search and the reference
+  stays uncoded.
 
 Gender is not known (the people tables do not record it), so "she" may follow
 a man back; there is no rule for "it".
@@ -93,6 +100,36 @@ REFERENCE_HEADS = COUNTRY_NOUNS | {
     "legislature",
     "police",
 }
+# Nouns that, with "the", refer back to the most recent organisation of their
+# kind: "the alliance" is NATO, "the bloc" the EU or the AU, "the group" an
+# armed group. Each maps to the kind of actor it may refer to.
+ORGANISATION_NOUNS: Mapping[str, str] = MappingProxyType(
+    {
+        "alliance": "alliance",
+        "bloc": "bloc",
+        "organisation": "organisation",
+        "organization": "organisation",
+        "court": "court",
+        "tribunal": "court",
+        "group": "group",
+        "movement": "group",
+        "militants": "militants",
+        "insurgents": "militants",
+        "jihadists": "militants",
+        "extremists": "militants",
+        "rebels": "militants",
+    }
+)
+# Military alliances: "the alliance" is one of these.
+ALLIANCE_CODES = frozenset({"IGOWSTNAT"})
+COURT_CODES = frozenset({"IGOICC", "IGOUNOICJ"})
+# International bodies that are no "bloc": the UN family, courts, lenders.
+NOT_BLOC_CODES = (
+    frozenset({"IGO", "IGOIMF", "IGOWBK", "IGOWTO", "IGOITP"}) | COURT_CODES
+)
+ARMED_GROUP_SECTORS = frozenset({"REB", "SEP", "INS"})
+# A named group block after country and sector: SYRUAFSDF, AFGREBTAL.
+NAMED_GROUP_LENGTH = 9
 # Agent nouns naming a body, never one person ("the ministry ... he" is wrong).
 INSTITUTION_HEADS = frozenset(
     {
@@ -284,6 +321,29 @@ class Discourse:
             (mention for mention in self.before(token.i) if mention.nation), None
         )
 
+    def organisation(
+        self, token: Token, *, kind: str, country: str | None
+    ) -> Mention | None:
+        """The organisation "the alliance", "the bloc" or "the group" refers to.
+
+        The most recent mention of a compatible organisation (of ``country``,
+        when the phrase names one: "the Somali group"). An organisation the
+        tables lack that was the subject of its clause stops the search ("The
+        Eastern Valley Front said ... the movement"): it is likely the one
+        meant, and the reference stays uncoded with it.
+        """
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if actor.code is None:
+                if actor.label == "ORG" and mention.subject and not mention.person:
+                    return mention
+                continue
+            if country is not None and actor.country != country:
+                continue
+            if organisation_of_kind(actor.code, kind):
+                return mention
+        return None
+
     def antecedent(self, pronoun: Token, *, person: bool) -> Mention | None:
         """The mention a third-person pronoun refers to, or ``None``."""
         if pronoun.dep_ == "poss" and not person:
@@ -327,6 +387,31 @@ class Discourse:
     def sentence_of(self, token: Token) -> int:
         """The 0-based sentence index of ``token``."""
         return max(0, bisect_right(self.sentence_starts, token.i) - 1)
+
+
+def organisation_of_kind(code: str, kind: str) -> bool:
+    """Whether an actor coded ``code`` is an organisation of ``kind``."""
+    international = code[:3]
+    sector = code[3:6]
+    if kind == "alliance":
+        return code in ALLIANCE_CODES
+    if kind == "bloc":
+        return (
+            international == "IGO"
+            and not code.startswith("IGOUNO")
+            and code not in NOT_BLOC_CODES
+        )
+    if kind == "organisation":
+        return international in {"IGO", "NGO"} and code != "IGO"
+    if kind == "court":
+        return code in COURT_CODES or sector == "JUD"
+    armed = international == "IMG" or sector in ARMED_GROUP_SECTORS
+    if kind == "militants":
+        return armed
+    # "the group": a named group, armed or a militia, not "Syrian rebels".
+    return international == "IMG" or (
+        (armed or sector == "UAF") and len(code) >= NAMED_GROUP_LENGTH
+    )
 
 
 def _clause_subject(pronoun: Token) -> Token | None:
