@@ -78,7 +78,10 @@ def test_coordinated_modifiers_naming_no_actor_stay_one_phrase(
     resources: Resources,
 ) -> None:
     # "Local and foreign" name nobody: no actor is made up from them.
-    assert _codes(resources, "Local and foreign journalists were detained.") == []
+    found = _actors(resources, "Local and foreign journalists were detained.")
+    assert [(a.text, a.code) for a in found] == [
+        ("Local and foreign journalists", None)
+    ]
 
 
 # --- "the alliance", "the bloc", "the group": the last organisation of its kind ---
@@ -184,3 +187,88 @@ def test_a_name_read_as_several_heads_is_one_actor(resources: Resources) -> None
     found = _codes(resources, text)
     assert found.count(("International Court of Justice", "IGOUNOICJ")) == 1, found
     assert [code for _, code in found].count("SOMREBSHB") == 1, found
+
+
+# --- bare sector nouns: the country in focus, when it is clear -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        pytest.param(
+            "Thousands rallied in Tbilisi on Sunday against the Georgian "
+            "government. Protesters blocked the main avenue.",
+            "Protesters",
+            "GEOCVL",
+            id="previous-sentence",
+        ),
+        pytest.param(
+            "Police in Caracas fired tear gas at students.",
+            "Police",
+            "VENCOP",
+            id="located-in-a-capital",
+        ),
+        pytest.param(
+            "Police in Caracas fired tear gas at students.",
+            "students",
+            "VENEDU",
+            id="same-sentence",
+        ),
+        pytest.param(
+            "Egyptian security forces arrested dozens of people.",
+            "Egyptian security forces",
+            "EGYCOP",
+            id="two-word-agent-before-its-head",
+        ),
+        pytest.param(
+            "Iraq's prime minister visited the front. Rebel commanders said "
+            "they would fight on.",
+            "Rebel commanders",
+            "IRQREB",
+            id="non-state-modifier-wins",
+        ),
+    ],
+)
+def test_bare_sector_noun_takes_the_country_in_focus(
+    resources: Resources, text: str, mention: str, code: str
+) -> None:
+    assert (mention, code) in _codes(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        pytest.param(
+            "Turkey and Greece traded accusations on Monday. Officials met "
+            "later in Brussels.",
+            "Officials",
+            "GOV",
+            id="two-countries-in-reach",
+        ),
+        pytest.param(
+            "Protesters marched through the capital on Sunday.",
+            "Protesters",
+            "CVL",
+            id="no-country-in-reach",
+        ),
+    ],
+)
+def test_bare_sector_noun_without_a_clear_country_keeps_its_sector_only(
+    resources: Resources, text: str, mention: str, sector: str
+) -> None:
+    actor = next(a for a in _actors(resources, text) if a.text == mention)
+    assert actor.code is None
+    assert actor.country is None
+    assert actor.sector == sector
+
+
+def test_definite_plural_refers_to_the_same_noun_before(resources: Resources) -> None:
+    text = (
+        "Gunmen abducted three soldiers near the border. Niger said the "
+        "soldiers were alive."
+    )
+    actor = next(a for a in _actors(resources, text) if a.text == "soldiers")
+    assert actor.method == "reference"
+    assert actor.antecedent is not None
+    assert actor.antecedent.text == "three soldiers"
+    assert actor.code is None  # the first mention had no country either

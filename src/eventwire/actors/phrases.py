@@ -69,6 +69,13 @@ GROUP_HEADS = frozenset(
     }
 )
 PERSON_PREFIXES = ("person:", "minister:")
+# A modifier of a non-state sector overrides a head of a state one.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP"})
+NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF", "OPP"})
+# Entries that name a place a group of people may be in.
+PLACE_KINDS = frozenset({"country", "capital"})
+# Singular agent nouns that name a group of people: "police fired".
+GROUP_AGENTS = frozenset({"police", "military", "army", "navy", "militia"})
 # Modifiers that may be coordinated with others before one head.
 CONJOINED_DEPS = frozenset({"amod", "nmod", "compound"})
 MEMBER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -304,14 +311,22 @@ class PhraseResolver:
     def _head_sector(self, head: Token, tokens: list[Token]) -> str | None:
         """The sector the head names: "troops", "foreign secretary", "secretary of
         state" (titles whose head word alone is no agent)."""
+        before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
+        if before:
+            # The longer phrase first: "security forces" is COP, "forces" MIL.
+            sector = self._agent_sector(f"{before[0].lower_} {head.lower_}")
+            if sector is not None:
+                return sector
         sector = self._agent_sector(head.lower_) or (
             self._agent_sector(head.lemma_.lower())
         )
         if sector is None and of_state(head):
             sector = self._agent_sector(f"{head.lower_} of state")
-        before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
-        if sector is None and before:
-            sector = self._agent_sector(f"{before[0].lower_} {head.lower_}")
+        if sector in STATE_SECTORS and before:
+            # "rebel commanders", "opposition lawmakers": the non-state side.
+            modifier = self._agent_sector(before[0].lower_)
+            if modifier in NON_STATE_SECTORS:
+                return modifier
         return sector
 
     def _agent(self, head: Token, tokens: list[Token], sector: str) -> Identity | None:
@@ -338,7 +353,63 @@ class PhraseResolver:
                     entry_id=None,
                     label=token.ent_type_,
                 )
-        return None
+        return self._bare_sector(head, tokens, sector)
+
+    def _bare_sector(
+        self, head: Token, tokens: list[Token], sector: str
+    ) -> Identity | None:
+        """ "Protesters", "security forces", "the lawmakers": a group of people
+        of no named country belongs to the country in focus, if one is clear
+        (:meth:`Discourse.focus_country`); else it keeps its sector alone."""
+        if head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in GROUP_AGENTS:
+            return None  # "a pilot", "the president": one person, not a group
+        definite = any(token.lower_ == "the" for token in tokens)
+        if of_objects(head) or any(
+            token.i != head.i
+            and (
+                token.dep_ == "poss"
+                or token.i in self.entities
+                or (
+                    definite
+                    and token.dep_ == "compound"
+                    and not self._agent_word(token, head)
+                )
+            )
+            for token in tokens
+        ):
+            # "the morality police" names a body of its own, not the police of
+            # whichever country was named last ("the riot police" are police).
+            return None
+        if definite:
+            earlier = self.discourse.same_noun(head)
+            if earlier is not None:
+                # "the soldiers" are the ones just mentioned, coded or not.
+                return replace(
+                    _following(earlier, method="reference"),
+                    label=earlier.actor.label,
+                )
+        country = self._located_in(head)
+        if country is None and not (definite and head.lower_ in ORGANISATION_NOUNS):
+            # "the militants" with no armed group named is no new group of
+            # the country in focus.
+            country = self.discourse.focus_country(head)
+        if country is None:
+            return Identity(
+                code=None,
+                country=None,
+                sector=sector,
+                name=None,
+                method="sector",
+                entry_id=None,
+            )
+        return Identity(
+            code=country + sector,
+            country=country,
+            sector=sector,
+            name=self.dictionary.country_name(country),
+            method="focus",
+            entry_id=f"country:{country}",
+        )
 
     def _title(
         self, head: Token, tokens: list[Token], owner: Identity | None
@@ -397,6 +468,30 @@ class PhraseResolver:
             entry_id=f"country:{nation}",
             antecedent=mention.named,
         )
+
+    def _agent_word(self, modifier: Token, head: Token) -> bool:
+        """Whether a compound is part of an agent: "riot police", "rebel
+        commanders"."""
+        return (
+            self._agent_sector(f"{modifier.lower_} {head.lower_}") is not None
+            or self._agent_sector(modifier.lower_) is not None
+        )
+
+    def _located_in(self, head: Token) -> str | None:
+        """The country of a place the phrase itself is in: "police in Minsk"."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "in":
+                continue
+            for place in child.children:
+                match = self.entities.get(place.i)
+                if (
+                    place.dep_ == "pobj"
+                    and match is not None
+                    and match.entry.kind in PLACE_KINDS
+                    and match.entry.country not in INTERNATIONAL
+                ):
+                    return match.entry.country
+        return None
 
     def _organisation_reference(
         self, head: Token, tokens: list[Token]

@@ -23,7 +23,12 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
   courts and lenders; an IGO or NGO; a court; a named armed group or militia;
   an armed group), of the country the phrase names if it names one; an
   uncoded organisation that was a subject stops the search and the reference
-  stays uncoded.
+  stays uncoded;
+* a group of people with no country ("protesters", "police", "rebel
+  commanders") is of the place it is said to be in ("police in Minsk"), else
+  of the one country named before it in its sentence or, if none is, in the
+  previous sentence of the paragraph; with two countries there, or none, it
+  keeps its sector and no code. "the soldiers" is the earlier "soldiers".
 
 Gender is not known (the people tables do not record it), so "she" may follow
 a man back; there is no rule for "it".
@@ -320,6 +325,37 @@ class Discourse:
         return next(
             (mention for mention in self.before(token.i) if mention.nation), None
         )
+
+    def focus_country(self, token: Token) -> str | None:
+        """The country a bare sector noun ("protesters", "police") belongs to.
+
+        The article's focus when it is clear: the one country of the state
+        actors named before ``token`` in its sentence or, if none is, in the
+        previous sentence of the same paragraph. Two countries in the nearest
+        such sentence ("Armenia and Azerbaijan signed ...") leave it unknown.
+        """
+        sentence = self.sentence_of(token)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, set[str]] = {}
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if sentence - actor.sentence > 1 or mention.paragraph != paragraph:
+                break
+            if mention.nation is not None:
+                by_sentence.setdefault(actor.sentence, set()).add(mention.nation)
+        nations = by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def same_noun(self, token: Token) -> Mention | None:
+        """An earlier mention with the same head noun: "two soldiers ... the
+        soldiers", within the sentences a pronoun looks back through."""
+        sentence = self.sentence_of(token)
+        for mention in self.before(token.i):
+            if sentence - mention.actor.sentence > MAX_SENTENCES_BACK:
+                break
+            if self.doc[mention.actor.head].lemma_.lower() == token.lemma_.lower():
+                return mention
+        return None
 
     def organisation(
         self, token: Token, *, kind: str, country: str | None
