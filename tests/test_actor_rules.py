@@ -272,3 +272,95 @@ def test_definite_plural_refers_to_the_same_noun_before(resources: Resources) ->
     assert actor.antecedent is not None
     assert actor.antecedent.text == "three soldiers"
     assert actor.code is None  # the first mention had no country either
+
+
+def test_a_group_a_state_acts_on_gets_no_country_from_it(
+    resources: Resources,
+) -> None:
+    text = "Hungary expelled two diplomats on Friday."
+    actor = next(a for a in _actors(resources, text) if a.text == "two diplomats")
+    assert actor.code is None
+    assert actor.sector == "GOV"
+
+
+# --- "it", "its", "itself": the last country or organisation --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "antecedent"),
+    [
+        pytest.param(
+            "Egypt said on Sunday that it would reopen the Rafah crossing.",
+            "it",
+            "EGY",
+            "Egypt",
+            id="it-subject-of-a-reported-clause",
+        ),
+        pytest.param(
+            "Norway recalled its ambassador from Caracas.",
+            "its ambassador",
+            "NORGOV",
+            "Norway",
+            id="its-agent",
+        ),
+        pytest.param(
+            "Belgium said it would defend itself.",
+            "itself",
+            "BEL",
+            "Belgium",
+            id="itself",
+        ),
+        pytest.param(
+            "Hungary expelled two diplomats, and Poland said it would do the same.",
+            "it",
+            "POL",
+            "Poland",
+            id="subject-of-the-governing-clause",
+        ),
+        pytest.param(
+            "The Islamic State said it carried out the attack.",
+            "it",
+            "IMGMUSISI",
+            "Islamic State",
+            id="organisation",
+        ),
+        pytest.param(
+            "Colombia's government said it was ready to resume talks.",
+            "it",
+            "COLGOV",
+            "Colombia's government",
+            id="government",
+        ),
+    ],
+)
+def test_it_refers_to_the_last_country_or_organisation(
+    resources: Resources, text: str, mention: str, code: str, antecedent: str
+) -> None:
+    found = _actors(resources, text)
+    actor = next((a for a in found if a.text == mention), None)
+    assert actor is not None, [(a.text, a.code) for a in found]
+    assert actor.code == code
+    assert actor.antecedent is not None
+    assert actor.antecedent.text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Germany hosted the talks. It is unclear whether a deal will follow.",
+            id="it-is-unclear-whether",
+        ),
+        pytest.param("It rained in London as Britain voted.", id="weather"),
+        pytest.param("NATO proposed a plan, and Russia rejected it.", id="object"),
+        pytest.param(
+            "France sent envoys. It is believed that talks will resume.",
+            id="it-is-believed-that",
+        ),
+    ],
+)
+def test_it_that_stands_for_no_actor_is_left_alone(
+    resources: Resources, text: str
+) -> None:
+    found = _actors(resources, text)
+    assert all(a.text.lower() != "it" for a in found), [(a.text, a.code) for a in found]

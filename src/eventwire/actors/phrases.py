@@ -389,7 +389,11 @@ class PhraseResolver:
                     label=earlier.actor.label,
                 )
         country = self._located_in(head)
-        if country is None and not (definite and head.lower_ in ORGANISATION_NOUNS):
+        if (
+            country is None
+            and not (definite and head.lower_ in ORGANISATION_NOUNS)
+            and not self._object_of_a_state(head)
+        ):
             # "the militants" with no armed group named is no new group of
             # the country in focus.
             country = self.discourse.focus_country(head)
@@ -468,6 +472,24 @@ class PhraseResolver:
             entry_id=f"country:{nation}",
             antecedent=mention.named,
         )
+
+    def _object_of_a_state(self, head: Token) -> bool:
+        """ "Hungary expelled two diplomats", "Israel killed three militants":
+        what a state named as a whole does to a group is as often done to
+        another country's. ("The Syrian government killed civilians", "the
+        prime minister urged lawmakers": its agents mostly act at home.)"""
+        if head.dep_ != "dobj":
+            return False
+        for child in head.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                mention = self.discourse.at(child.i)
+                if (
+                    mention is not None
+                    and mention.nation is not None
+                    and mention.actor.sector is None
+                ):
+                    return True
+        return False
 
     def _agent_word(self, modifier: Token, head: Token) -> bool:
         """Whether a compound is part of an agent: "riot police", "rebel

@@ -31,7 +31,14 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
   keeps its sector and no code. "the soldiers" is the earlier "soldiers".
 
 Gender is not known (the people tables do not record it), so "she" may follow
-a man back; there is no rule for "it".
+a man back.
+
+"it", "its" and "itself" are one country or organisation (named, referred
+to, or an unknown ORG): the subject of the pronoun's clause or of a clause
+above it ("Paris said it would ..."), else the most recent one looking back as
+"they" does, subjects first. An "it" that stands for no one ("it is unclear
+whether", "it is believed that", "it rained") and "it" as an object (mostly a
+thing: "Russia rejected it") are left alone.
 """
 
 from __future__ import annotations
@@ -157,6 +164,42 @@ INSTITUTION_HEADS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+# "It is likely that...", "it was unclear whether...": "it" stands for no one.
+EMPTY_IT_WORDS = frozenset(
+    {
+        "likely",
+        "unlikely",
+        "clear",
+        "unclear",
+        "possible",
+        "impossible",
+        "necessary",
+        "important",
+        "difficult",
+        "hard",
+        "easy",
+        "time",
+        "true",
+        "said",
+        "believed",
+        "expected",
+        "thought",
+        "reported",
+        "understood",
+        "feared",
+        "hoped",
+        "estimated",
+        "known",
+        "rain",
+        "rained",
+        "raining",
+        "snow",
+        "snowed",
+        "snowing",
+    }
+)
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
 SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us", "our"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -201,6 +244,8 @@ class Mention:
     leader: bool
     governor: int
     coordinated: bool
+    body: bool = False
+    """One country or organisation, which "it" may refer to."""
 
     @property
     def nation(self) -> str | None:
@@ -257,6 +302,7 @@ class Discourse:
             governor=head.head.i,
             coordinated=head.dep_ == "conj"
             or any(child.dep_ == "conj" for child in head.children),
+            body=_is_body(head, identity, person=person),
         )
         insort(self.mentions, mention, key=lambda m: m.actor.token_start)
         return mention
@@ -420,9 +466,62 @@ class Discourse:
             return found[0]
         return None
 
+    def body(self, pronoun: Token) -> Mention | None:
+        """The country or organisation "it", "its" or "itself" refers to.
+
+        The most recent one, looking back as "they" does, subjects first;
+        ``None`` for an "it" that stands for no one ("it is likely that",
+        "it rained") and for "it" as an object, which is mostly a thing
+        ("denied it").
+        """
+        if pronoun.lower_ == "it" and (
+            pronoun.dep_ not in SUBJECT_DEPS or _empty_it(pronoun)
+        ):
+            return None
+        for verb in _governing_verbs(pronoun):
+            # The subject of its own clause or of one above it: "Ukraine would
+            # defend itself", "Paris said it would expel 35 more".
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+                    mention = self.at(child.i)
+                    if mention is not None and mention.body:
+                        return mention
+        sentence = self.sentence_of(pronoun)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.before(pronoun.i):
+            actor = mention.actor
+            if (
+                sentence - actor.sentence > MAX_SENTENCES_BACK
+                or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
+            ):
+                break
+            if mention.body and not _co_argument(pronoun, mention):
+                by_sentence.setdefault(actor.sentence, []).append(mention)
+        for index in sorted(by_sentence, reverse=True):
+            found = by_sentence[index]
+            subjects = sorted(
+                (m for m in found if m.subject), key=lambda m: m.actor.start
+            )
+            return subjects[0] if subjects else found[0]
+        return None
+
     def sentence_of(self, token: Token) -> int:
         """The 0-based sentence index of ``token``."""
         return max(0, bisect_right(self.sentence_starts, token.i) - 1)
+
+
+def _is_body(head: Token, identity: Identity, *, person: bool) -> bool:
+    """Whether "it" may refer to the mention: one country or organisation,
+    named ("Iran", "the Kremlin", "NATO", an unknown ORG) or referred to ("the
+    government", "it")."""
+    if person:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ in IT_PRONOUNS
+    return head.tag_ not in {"NNS", "NNPS"} and (
+        identity.entry_id is not None or identity.label == "ORG"
+    )
 
 
 def organisation_of_kind(code: str, kind: str) -> bool:
@@ -447,6 +546,33 @@ def organisation_of_kind(code: str, kind: str) -> bool:
     # "the group": a named group, armed or a militia, not "Syrian rebels".
     return international == "IMG" or (
         (armed or sector == "UAF") and len(code) >= NAMED_GROUP_LENGTH
+    )
+
+
+def _governing_verbs(pronoun: Token) -> Iterator[Token]:
+    """The verbs above ``pronoun``, nearest first, within its sentence."""
+    current = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB + 2):
+        if current.pos_ in {"VERB", "AUX"}:
+            yield current
+        if current.head is current:
+            return
+        current = current.head
+
+
+def _empty_it(pronoun: Token) -> bool:
+    """ "It is likely that ...", "it is believed that ...", "it rained"."""
+    verb = pronoun.head
+    if pronoun.dep_ == "expl" or verb.lower_ in EMPTY_IT_WORDS:
+        return True
+    if verb.lemma_ not in COPULAS and not any(
+        child.dep_ == "auxpass" for child in verb.children
+    ):
+        return False
+    return any(
+        child.lower_ in EMPTY_IT_WORDS or child.dep_ in {"csubj", "ccomp"}
+        for child in verb.children
+        if child.i > pronoun.i
     )
 
 

@@ -23,6 +23,7 @@ from eventwire.actors.phrases import (
 )
 from eventwire.actors.references import (
     INSTITUTION_HEADS,
+    IT_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -145,9 +146,13 @@ def _pronouns(
     first_person: list[Token] = []
     for token in _pronoun_tokens(doc):
         word = token.lower_
-        if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+        if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in IT_PRONOUNS:
             person = word in PERSON_PRONOUNS
-            mention = discourse.antecedent(token, person=person)
+            mention = (
+                discourse.body(token)
+                if word in IT_PRONOUNS
+                else discourse.antecedent(token, person=person)
+            )
             if mention is None:
                 continue
             identity = _pronoun_identity(
@@ -211,6 +216,7 @@ def _pronoun_tokens(doc: Doc) -> list[Token]:
         for word in (
             *PERSON_PRONOUNS,
             *PLURAL_PRONOUNS,
+            *IT_PRONOUNS,
             *SPEAKER_SIDE_PRONOUNS,
             *SPEAKER_PRONOUNS,
         )
