@@ -364,3 +364,46 @@ def test_it_that_stands_for_no_actor_is_left_alone(
 ) -> None:
     found = _actors(resources, text)
     assert all(a.text.lower() != "it" for a in found), [(a.text, a.code) for a in found]
+
+
+# --- collectives: "the West" and lower-case organisation names -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The West imposed new sanctions on Tehran.",
+            [("West", "WST")],
+            id="the-west",
+        ),
+        pytest.param(
+            "Western countries froze the assets, and Western governments protested.",
+            [("Western countries", "WST"), ("Western governments", "WSTGOV")],
+            id="western-collectives",
+        ),
+        pytest.param(
+            "The international community condemned the coup in Niamey.",
+            [("international community", "IGO")],
+            id="lower-case-organisation",
+        ),
+    ],
+)
+def test_collectives_are_coded(
+    resources: Resources, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = _codes(resources, text)
+    for pair in expected:
+        assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ministers from West Africa met in Accra.", id="west-africa"),
+        pytest.param("Kanye West spoke at the rally.", id="a-surname"),
+        pytest.param("Troops moved west of the river.", id="a-direction"),
+    ],
+)
+def test_west_as_part_of_a_name_is_no_region(resources: Resources, text: str) -> None:
+    assert all(code != "WST" for _, code in _codes(resources, text))
