@@ -407,3 +407,53 @@ def test_collectives_are_coded(
 )
 def test_west_as_part_of_a_name_is_no_region(resources: Resources, text: str) -> None:
     assert all(code != "WST" for _, code in _codes(resources, text))
+
+
+# --- all-caps headlines: one actor per name, read without the parse ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "SYRIAN TROOPS RETAKE PALMYRA FROM ISLAMIC STATE",
+            [("SYRIAN TROOPS", "SYRMIL"), ("ISLAMIC STATE", "IMGMUSISI")],
+            id="agent-and-organisation",
+        ),
+        pytest.param(
+            "EGYPT'S PRESIDENT FLIES TO MOSCOW",
+            [("EGYPT'S PRESIDENT", "EGYGOV"), ("MOSCOW", "RUSGOV")],
+            id="possessive-title",
+        ),
+        pytest.param(
+            "NATO WARNS RUSSIA OVER UKRAINE BUILDUP",
+            [("NATO", "IGOWSTNAT"), ("RUSSIA", "RUS"), ("UKRAINE", "UKR")],
+            id="names-side-by-side",
+        ),
+        pytest.param(
+            "MERKEL HOSTS MACRON IN BERLIN",
+            [("MERKEL", "DEUGOV"), ("MACRON", "FRAGOV")],
+            id="surnames",
+        ),
+    ],
+)
+def test_all_caps_headline_keeps_each_actor_to_its_own_phrase(
+    resources: Resources, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = _codes(resources, text)
+    for pair in expected:
+        assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BREAKING", "!!! ???", "A " * 400, "UN", ""],
+)
+def test_odd_capitals_never_crash(resources: Resources, text: str) -> None:
+    assert all(actor.start <= actor.end for actor in _actors(resources, text))
+
+
+def test_all_caps_common_word_is_no_person(resources: Resources) -> None:
+    # Theresa May is prime minister on DAY; "MAY" in capitals is the month.
+    found = _codes(resources, "MAY DAY RALLIES DRAW THOUSANDS IN PARIS")
+    assert all(code != "GBRGOV" for _, code in found), found

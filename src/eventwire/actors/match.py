@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire.actors._syntax import all_caps
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry
 from eventwire.actors.entry import REGIONS
 
@@ -106,12 +107,13 @@ def _entry_for(
         if former is None:
             return None
         entry = replace(former, code=None, country=None, sector=None, role=None)
-    if (
-        entry.kind == "person"
-        and len(span) == 1
-        and span[0].pos_ not in PERSON_ALIAS_POS
-    ):
-        return None
+    if entry.kind == "person" and len(span) == 1:
+        word = span[0]
+        if all_caps(word.sent):
+            # Tags are noise in capitals: only a common word ("MAY") is doubted.
+            return None if word.is_stop else entry
+        if word.pos_ not in PERSON_ALIAS_POS:
+            return None
     return entry
 
 

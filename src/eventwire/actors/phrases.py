@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors._syntax import (
     HEAD_POS,
@@ -222,6 +222,50 @@ class PhraseResolver:
         else:
             found.extend(self._modifiers(head, rest))
         return found
+
+    def resolve_headline(self, sentence: Span) -> list[Found]:
+        """The actors of an all-caps headline, read without its parse.
+
+        The parser reads "TURKEY DOWNS RUSSIAN JET" as one noun phrase, so
+        each dictionary name is an actor of its own, and a country followed
+        by sector words is their agent: "RUSSIAN JET" is RUSMIL, "IRAN'S
+        FOREIGN MINISTER" IRNGOV.
+        """
+        found: list[Found] = []
+        index = sentence.start
+        while index < sentence.end:
+            match = self.entities.get(index)
+            if match is None or match.start != index:
+                index += 1
+                continue
+            identity = _identity_of(match.entry, method="dictionary")
+            end = match.end
+            if match.entry.kind in COUNTRY_KINDS:
+                agent_end, sector = self._headline_agent(match.end, sentence.end)
+                if sector is not None:
+                    identity = agent_of(identity, sector, "agent")
+                    end = agent_end
+                elif match.entry.kind == "adjective":
+                    identity = replace(identity, method="modifier")
+            found.append((identity, (match.start, end), self.doc[end - 1]))
+            index = end
+        return found
+
+    def _headline_agent(self, start: int, limit: int) -> tuple[int, str | None]:
+        """The sector words right after a country in a headline, and their end."""
+        if start < limit and self.doc[start].tag_ == "POS":
+            start += 1  # "IRAN'S"
+        for size in (2, 1):
+            end = start + size
+            if end > limit or any(i in self.entities for i in range(start, end)):
+                continue
+            words = self.doc[start:end].text.lower()
+            sector = self._agent_sector(words)
+            if sector is None and words.endswith("s"):
+                sector = self._agent_sector(words[:-1])
+            if sector is not None:
+                return end, sector
+        return start, None
 
     def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
         """Remember a coded person by full name and surname, for later mentions."""

@@ -9,15 +9,16 @@ be a pronoun resolved in the step before ("...," he said).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS
+from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
 from eventwire.actors.phrases import (
     PERSON_PREFIXES,
+    Found,
     PhraseResolver,
     agent_of,
 )
@@ -74,10 +75,19 @@ def resolve_actors(
     )
     actors: list[Actor] = []
     for sentence_index, sentence in enumerate(sentences):
-        for token in sentence:
-            if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
-                continue
-            for identity, bounds, head in resolver.resolve(token):
+        # Lazily: each phrase is resolved after the ones before it are
+        # remembered, which it may refer to.
+        phrases: Iterator[list[Found]] = (
+            iter([resolver.resolve_headline(sentence)])
+            if all_caps(sentence)
+            else (
+                resolver.resolve(token)
+                for token in sentence
+                if token.pos_ in HEAD_POS and token.dep_ not in MODIFIER_DEPS
+            )
+        )
+        for found in phrases:
+            for identity, bounds, head in found:
                 actor = placer.actor(identity, bounds, head, sentence_index)
                 actors.append(actor)
                 resolver.remember(head, identity, placer.span(actor))
