@@ -457,3 +457,26 @@ def test_all_caps_common_word_is_no_person(resources: Resources) -> None:
     # Theresa May is prime minister on DAY; "MAY" in capitals is the month.
     found = _codes(resources, "MAY DAY RALLIES DRAW THOUSANDS IN PARIS")
     assert all(code != "GBRGOV" for _, code in found), found
+
+
+def test_bare_parliament_is_the_asking_leaders_own(resources: Resources) -> None:
+    text = (
+        "Chinese warships entered Philippine waters on Monday. President "
+        "Rodrigo Duterte asked parliament to approve new funds."
+    )
+    assert ("parliament", "PHLLEG") in _codes(resources, text)
+
+
+def test_bare_parliament_with_no_country_named_is_no_actor(
+    resources: Resources,
+) -> None:
+    assert _codes(resources, "Parliament approved the budget on Friday.") == []
+
+
+def test_supporters_are_civilians_of_the_country_in_focus(
+    resources: Resources,
+) -> None:
+    text = (
+        "Kenya's opposition leader held a rally in Nairobi. Supporters chanted slogans."
+    )
+    assert ("Supporters", "KENCVL") in _codes(resources, text)

@@ -74,6 +74,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP"})
 NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF", "OPP"})
 # Entries that name a place a group of people may be in.
 PLACE_KINDS = frozenset({"country", "capital"})
+# Bodies named with no article in wire copy ("Parliament approved the bill").
+BARE_REFERENCE_HEADS = frozenset({"parliament", "legislature", "cabinet"})
 # Singular agent nouns that name a group of people: "police fired".
 GROUP_AGENTS = frozenset({"police", "military", "army", "navy", "militia"})
 # Modifiers that may be coordinated with others before one head.
@@ -496,13 +498,18 @@ class PhraseResolver:
     def _country_reference(self, head: Token, tokens: list[Token]) -> Identity | None:
         """ "the country", "the government": the country named last, if no other."""
         word = head.lower_
-        if word not in REFERENCE_HEADS or not any(
+        definite = any(
             token.lower_ == "the" and token.dep_ == "det" for token in tokens
-        ):
+        )
+        # "asked parliament to ...": a bare legislature is the country's own.
+        bare = tokens == [head] and word in BARE_REFERENCE_HEADS
+        if word not in REFERENCE_HEADS or not (definite or bare):
             return None
         if any(t.i in self.entities or t.dep_ in {"poss", "compound"} for t in tokens):
             return None  # "the morality police" is a body of its own
-        mention = self.discourse.country(head)
+        mention = (self._subject_of_verb(head) if bare else None) or (
+            self.discourse.country(head)
+        )
         if mention is None or mention.nation is None:
             return None
         sector = None if word in COUNTRY_NOUNS else self._agent_sector(word)
@@ -516,6 +523,18 @@ class PhraseResolver:
             entry_id=f"country:{nation}",
             antecedent=mention.named,
         )
+
+    def _subject_of_verb(self, head: Token) -> Mention | None:
+        """The state actor that is the subject of the verb ``head`` is the
+        object of: "Poroshenko asked parliament", "Medvedev told parliament"."""
+        if head.dep_ not in {"dobj", "dative"}:
+            return None
+        for child in head.head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                mention = self.discourse.at(child.i)
+                if mention is not None and mention.nation is not None:
+                    return mention
+        return None
 
     def _object_of_a_state(self, head: Token) -> bool:
         """ "Hungary expelled two diplomats", "Israel killed three militants":
