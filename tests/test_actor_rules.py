@@ -480,3 +480,17 @@ def test_supporters_are_civilians_of_the_country_in_focus(
         "Kenya's opposition leader held a rally in Nairobi. Supporters chanted slogans."
     )
     assert ("Supporters", "KENCVL") in _codes(resources, text)
+
+
+def test_unnamed_fighters_belong_to_the_named_group_in_focus(
+    resources: Resources,
+) -> None:
+    text = "Saudi jets bombed Sanaa overnight. The Houthis said six fighters died."
+    assert ("six fighters", "YEMREBHTH") in _codes(resources, text)
+
+
+def test_unnamed_rebels_near_an_international_group_take_no_code_from_it(
+    resources: Resources,
+) -> None:
+    text = "The Islamic State said rebel groups attacked its positions."
+    assert ("rebel groups", None) in _codes(resources, text)

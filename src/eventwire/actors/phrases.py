@@ -76,6 +76,8 @@ NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF", "OPP"})
 PLACE_KINDS = frozenset({"country", "capital"})
 # Bodies named with no article in wire copy ("Parliament approved the bill").
 BARE_REFERENCE_HEADS = frozenset({"parliament", "legislature", "cabinet"})
+# Sectors of armed groups, whose unnamed fighters belong to a named group.
+ARMED_NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 # Singular agent nouns that name a group of people: "police fired".
 GROUP_AGENTS = frozenset({"police", "military", "army", "navy", "militia"})
 # Modifiers that may be coordinated with others before one head.
@@ -434,6 +436,10 @@ class PhraseResolver:
                     _following(earlier, method="reference"),
                     label=earlier.actor.label,
                 )
+        if sector in ARMED_NON_STATE_SECTORS:
+            group = self.discourse.focus_group(head, sector=sector)
+            if group is not None:
+                return replace(_following(group, method="focus"), label=None)
         country = self._located_in(head)
         if (
             country is None

@@ -28,7 +28,9 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
   commanders") is of the place it is said to be in ("police in Minsk"), else
   of the one country named before it in its sentence or, if none is, in the
   previous sentence of the paragraph; with two countries there, or none, it
-  keeps its sector and no code. "the soldiers" is the earlier "soldiers".
+  keeps its sector and no code. "the soldiers" is the earlier "soldiers";
+  unnamed fighters or rebels are of the one named armed group of their sector
+  in those sentences ("The Houthis said five fighters were killed").
 
 Gender is not known (the people tables do not record it), so "she" may follow
 a man back.
@@ -391,6 +393,29 @@ class Discourse:
                 by_sentence.setdefault(actor.sentence, set()).add(mention.nation)
         nations = by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
         return next(iter(nations)) if len(nations) == 1 else None
+
+    def focus_group(self, token: Token, *, sector: str) -> Mention | None:
+        """The named armed group that fighters or rebels with no name belong to:
+        the one named group of ``sector`` (not an international one, which
+        is as often what they fight: "rebel groups" near "Islamic State") named before
+        ``token`` in its sentence or, if none is, in the previous sentence of
+        the paragraph ("The Houthis said five fighters were killed")."""
+        sentence = self.sentence_of(token)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, dict[str, Mention]] = {}
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if sentence - actor.sentence > 1 or mention.paragraph != paragraph:
+                break
+            code = actor.code
+            if (
+                code is not None
+                and code[3:6] == sector
+                and len(code) >= NAMED_GROUP_LENGTH
+            ):
+                by_sentence.setdefault(actor.sentence, {}).setdefault(code, mention)
+        groups = by_sentence.get(sentence) or by_sentence.get(sentence - 1, {})
+        return next(iter(groups.values())) if len(groups) == 1 else None
 
     def same_noun(self, token: Token) -> Mention | None:
         """An earlier mention with the same head noun: "two soldiers ... the
