@@ -18,6 +18,7 @@ from eventwire.actors.dictionary import (
     load_actor_dictionary,
     normalise,
 )
+from eventwire.actors.entry import REGIONS
 from eventwire.actors.references import (
     COUNTRY_NOUNS,
     REFERENCE_HEADS,
@@ -250,7 +251,12 @@ def test_actor_dictionary_codes_and_sectors_are_consistent(
             continue
         assert entry.code is not None and entry.country is not None
         assert entry.code.startswith(entry.country)
-        assert entry.country in countries or entry.country in {"IGO", "IMG", "NGO"}
+        assert entry.country in countries or entry.country in {
+            "IGO",
+            "IMG",
+            "NGO",
+            *REGIONS,
+        }
         if entry.kind == "person":
             assert entry.start is not None
             assert entry.end is None or entry.start <= entry.end
@@ -278,6 +284,27 @@ def test_actor_dictionary_user_organisation_file(tmp_path: Path) -> None:
     )
     entry = load_actor_dictionary(extra=[path]).lookup("Azov")
     assert entry is not None and (entry.code, entry.sector) == ("UKRMIL", "MIL")
+
+
+def test_actor_dictionary_accepts_a_region_as_first_block(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        ORGANISATION_HEADER,
+        "eu-monitors\tEuropean Monitoring Group\t\tEURMIL\tEUR\tMIL",
+    )
+    entry = load_actor_dictionary(extra=[path]).lookup("European Monitoring Group")
+    assert entry is not None and (entry.code, entry.country) == ("EURMIL", "EUR")
+
+
+def test_actor_dictionary_west_is_a_region() -> None:
+    actors = load_actor_dictionary()
+    for phrase, code in [
+        ("the West", "WST"),
+        ("Western powers", "WST"),
+        ("Western governments", "WSTGOV"),
+    ]:
+        entry = actors.lookup(phrase)
+        assert entry is not None and entry.code == code, phrase
 
 
 @pytest.mark.parametrize(

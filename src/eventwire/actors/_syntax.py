@@ -6,7 +6,7 @@ names; these helpers only read the parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to the noun phrase they modify.
 NOUN_PHRASE_DEPS = frozenset(
@@ -18,6 +18,15 @@ HEAD_POS = frozenset({"NOUN", "PROPN"})
 # phrase is against or for, not who it is.
 STANCE_PREFIXES = frozenset({"anti", "pro", "counter", "non"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "every"})
+# Fewer capitalised words than this are an acronym or a name, not a headline.
+MIN_HEADLINE_WORDS = 3
+
+
+def all_caps(sentence: Span) -> bool:
+    """ "TURKEY DOWNS RUSSIAN JET": a headline in capitals, whose parse and
+    part-of-speech tags are noise."""
+    words = [token.text for token in sentence if token.is_alpha]
+    return len(words) >= MIN_HEADLINE_WORDS and all(word.isupper() for word in words)
 
 
 def negated_modifier(doc: Doc, start: int) -> bool:

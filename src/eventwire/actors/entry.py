@@ -44,8 +44,14 @@ SECTORS: Mapping[str, str] = MappingProxyType(
 )
 """Role blocks allowed after the country block, with their meaning."""
 
-INTERNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"})
-"""First blocks that stand for international actors instead of a country."""
+REGIONS = frozenset({"WST", "EUR", "AFR", "MEA", "ASA", "LAM"})
+"""CAMEO region blocks that may stand first for a collective of states: WST
+(the West), EUR (Europe), AFR (Africa), MEA (the Middle East), ASA (Asia) and
+LAM (Latin America)."""
+
+INTERNATIONAL = frozenset({"IGO", "IMG", "NGO", "MNC"}) | REGIONS
+"""First blocks that stand for international actors or regions instead of a
+country."""
 
 KINDS = (
     "country",

@@ -2,7 +2,10 @@
 
 The phrase matcher is built once per dictionary and vocabulary and reused for
 every article; matching runs on lower-cased text and each hit is then checked
-against the table so that "us" never becomes the United States.
+against the table so that "us" never becomes the United States. A hit with no
+capital letter counts only for an organisation of two words or more ("the
+international community"); a region ("the West") only after "the" and before
+no name ("West Africa").
 """
 
 from __future__ import annotations
@@ -16,10 +19,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire.actors._syntax import all_caps
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry
+from eventwire.actors.entry import REGIONS
 
 MATCHED_KINDS = ("country", "capital", "adjective", "metonym", "organisation", "person")
 MATCH_KEY = "EVENTWIRE_ACTOR"
+# A lower-case phrase of this many words names an organisation ("the
+# international community", "blue helmets"); one lower-case word never does.
+MIN_LOWER_WORDS = 2
+LOWER_CASE_KINDS = frozenset({"organisation"})
 # Parts of speech a one-word person alias must carry: "May" the month and
 # "Rice" the grain are not Theresa May or Condoleezza Rice.
 PERSON_ALIAS_POS = frozenset({"PROPN"})
@@ -61,14 +70,30 @@ def find_entities(
     spans = [
         Span(doc, start, end)
         for _, start, end in matcher.matcher(doc)
-        if _is_proper_mention(doc, start, end)
+        if _is_proper_mention(doc, start, end) or end - start >= MIN_LOWER_WORDS
     ]
     found: list[EntityMatch] = []
     for span in filter_spans(spans):
         entry = _entry_for(span, matcher.dictionary, on)
-        if entry is not None:
-            found.append(EntityMatch(start=span.start, end=span.end, entry=entry))
+        if entry is None:
+            continue
+        if not _is_proper_mention(doc, span.start, span.end) and (
+            entry.kind not in LOWER_CASE_KINDS
+        ):
+            continue
+        if entry.country in REGIONS and not _region_mention(doc, span):
+            continue
+        found.append(EntityMatch(start=span.start, end=span.end, entry=entry))
     return found
+
+
+def _region_mention(doc: Doc, span: Span) -> bool:
+    """ "the West" is a collective; "West Africa" and "Kanye West" are not."""
+    if len(span) > 1:
+        return True
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before == "the" and not after[:1].isupper()
 
 
 def _entry_for(
@@ -82,12 +107,13 @@ def _entry_for(
         if former is None:
             return None
         entry = replace(former, code=None, country=None, sector=None, role=None)
-    if (
-        entry.kind == "person"
-        and len(span) == 1
-        and span[0].pos_ not in PERSON_ALIAS_POS
-    ):
-        return None
+    if entry.kind == "person" and len(span) == 1:
+        word = span[0]
+        if all_caps(word.sent):
+            # Tags are noise in capitals: only a common word ("MAY") is doubted.
+            return None if word.is_stop else entry
+        if word.pos_ not in PERSON_ALIAS_POS:
+            return None
     return entry
 
 

@@ -16,10 +16,31 @@ library installs offline with spaCy 3.8 and works without a downloaded model):
 * "we"/"I" inside a quotation is the speaker's side / the speaker;
 * "the country", "the government", "the army"... with no country named is the
   country of a recent mention, one naming the country before a person of it
-  and subjects first, else of the most recent mention with a country.
+  and subjects first, else of the most recent mention with a country;
+* "the alliance", "the bloc", "the organisation", "the court", "the group",
+  "the movement", "the militants" is the most recent organisation of that
+  kind anywhere earlier in the article (NATO; an IGO other than the UN family,
+  courts and lenders; an IGO or NGO; a court; a named armed group or militia;
+  an armed group), of the country the phrase names if it names one; an
+  uncoded organisation that was a subject stops the search and the reference
+  stays uncoded;
+* a group of people with no country ("protesters", "police", "rebel
+  commanders") is of the place it is said to be in ("police in Minsk"), else
+  of the one country named before it in its sentence or, if none is, in the
+  previous sentence of the paragraph; with two countries there, or none, it
+  keeps its sector and no code. "the soldiers" is the earlier "soldiers";
+  unnamed fighters or rebels are of the one named armed group of their sector
+  in those sentences ("The Houthis said five fighters were killed").
 
 Gender is not known (the people tables do not record it), so "she" may follow
-a man back; there is no rule for "it".
+a man back.
+
+"it", "its" and "itself" are one country or organisation (named, referred
+to, or an unknown ORG): the subject of the pronoun's clause or of a clause
+above it ("Paris said it would ..."), else the most recent one looking back as
+"they" does, subjects first. An "it" that stands for no one ("it is unclear
+whether", "it is believed that", "it rained") and "it" as an object (mostly a
+thing: "Russia rejected it") are left alone.
 """
 
 from __future__ import annotations
@@ -93,6 +114,36 @@ REFERENCE_HEADS = COUNTRY_NOUNS | {
     "legislature",
     "police",
 }
+# Nouns that, with "the", refer back to the most recent organisation of their
+# kind: "the alliance" is NATO, "the bloc" the EU or the AU, "the group" an
+# armed group. Each maps to the kind of actor it may refer to.
+ORGANISATION_NOUNS: Mapping[str, str] = MappingProxyType(
+    {
+        "alliance": "alliance",
+        "bloc": "bloc",
+        "organisation": "organisation",
+        "organization": "organisation",
+        "court": "court",
+        "tribunal": "court",
+        "group": "group",
+        "movement": "group",
+        "militants": "militants",
+        "insurgents": "militants",
+        "jihadists": "militants",
+        "extremists": "militants",
+        "rebels": "militants",
+    }
+)
+# Military alliances: "the alliance" is one of these.
+ALLIANCE_CODES = frozenset({"IGOWSTNAT"})
+COURT_CODES = frozenset({"IGOICC", "IGOUNOICJ"})
+# International bodies that are no "bloc": the UN family, courts, lenders.
+NOT_BLOC_CODES = (
+    frozenset({"IGO", "IGOIMF", "IGOWBK", "IGOWTO", "IGOITP"}) | COURT_CODES
+)
+ARMED_GROUP_SECTORS = frozenset({"REB", "SEP", "INS"})
+# A named group block after country and sector: SYRUAFSDF, AFGREBTAL.
+NAMED_GROUP_LENGTH = 9
 # Agent nouns naming a body, never one person ("the ministry ... he" is wrong).
 INSTITUTION_HEADS = frozenset(
     {
@@ -115,6 +166,42 @@ INSTITUTION_HEADS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+# "It is likely that...", "it was unclear whether...": "it" stands for no one.
+EMPTY_IT_WORDS = frozenset(
+    {
+        "likely",
+        "unlikely",
+        "clear",
+        "unclear",
+        "possible",
+        "impossible",
+        "necessary",
+        "important",
+        "difficult",
+        "hard",
+        "easy",
+        "time",
+        "true",
+        "said",
+        "believed",
+        "expected",
+        "thought",
+        "reported",
+        "understood",
+        "feared",
+        "hoped",
+        "estimated",
+        "known",
+        "rain",
+        "rained",
+        "raining",
+        "snow",
+        "snowed",
+        "snowing",
+    }
+)
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
 SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us", "our"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -159,6 +246,8 @@ class Mention:
     leader: bool
     governor: int
     coordinated: bool
+    body: bool = False
+    """One country or organisation, which "it" may refer to."""
 
     @property
     def nation(self) -> str | None:
@@ -215,6 +304,7 @@ class Discourse:
             governor=head.head.i,
             coordinated=head.dep_ == "conj"
             or any(child.dep_ == "conj" for child in head.children),
+            body=_is_body(head, identity, person=person),
         )
         insort(self.mentions, mention, key=lambda m: m.actor.token_start)
         return mention
@@ -284,6 +374,83 @@ class Discourse:
             (mention for mention in self.before(token.i) if mention.nation), None
         )
 
+    def focus_country(self, token: Token) -> str | None:
+        """The country a bare sector noun ("protesters", "police") belongs to.
+
+        The article's focus when it is clear: the one country of the state
+        actors named before ``token`` in its sentence or, if none is, in the
+        previous sentence of the same paragraph. Two countries in the nearest
+        such sentence ("Armenia and Azerbaijan signed ...") leave it unknown.
+        """
+        sentence = self.sentence_of(token)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, set[str]] = {}
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if sentence - actor.sentence > 1 or mention.paragraph != paragraph:
+                break
+            if mention.nation is not None:
+                by_sentence.setdefault(actor.sentence, set()).add(mention.nation)
+        nations = by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def focus_group(self, token: Token, *, sector: str) -> Mention | None:
+        """The named armed group that fighters or rebels with no name belong to:
+        the one named group of ``sector`` (not an international one, which
+        is as often what they fight: "rebel groups" near "Islamic State") named before
+        ``token`` in its sentence or, if none is, in the previous sentence of
+        the paragraph ("The Houthis said five fighters were killed")."""
+        sentence = self.sentence_of(token)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, dict[str, Mention]] = {}
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if sentence - actor.sentence > 1 or mention.paragraph != paragraph:
+                break
+            code = actor.code
+            if (
+                code is not None
+                and code[3:6] == sector
+                and len(code) >= NAMED_GROUP_LENGTH
+            ):
+                by_sentence.setdefault(actor.sentence, {}).setdefault(code, mention)
+        groups = by_sentence.get(sentence) or by_sentence.get(sentence - 1, {})
+        return next(iter(groups.values())) if len(groups) == 1 else None
+
+    def same_noun(self, token: Token) -> Mention | None:
+        """An earlier mention with the same head noun: "two soldiers ... the
+        soldiers", within the sentences a pronoun looks back through."""
+        sentence = self.sentence_of(token)
+        for mention in self.before(token.i):
+            if sentence - mention.actor.sentence > MAX_SENTENCES_BACK:
+                break
+            if self.doc[mention.actor.head].lemma_.lower() == token.lemma_.lower():
+                return mention
+        return None
+
+    def organisation(
+        self, token: Token, *, kind: str, country: str | None
+    ) -> Mention | None:
+        """The organisation "the alliance", "the bloc" or "the group" refers to.
+
+        The most recent mention of a compatible organisation (of ``country``,
+        when the phrase names one: "the Somali group"). An organisation the
+        tables lack that was the subject of its clause stops the search ("The
+        Eastern Valley Front said ... the movement"): it is likely the one
+        meant, and the reference stays uncoded with it.
+        """
+        for mention in self.before(token.i):
+            actor = mention.actor
+            if actor.code is None:
+                if actor.label == "ORG" and mention.subject and not mention.person:
+                    return mention
+                continue
+            if country is not None and actor.country != country:
+                continue
+            if organisation_of_kind(actor.code, kind):
+                return mention
+        return None
+
     def antecedent(self, pronoun: Token, *, person: bool) -> Mention | None:
         """The mention a third-person pronoun refers to, or ``None``."""
         if pronoun.dep_ == "poss" and not person:
@@ -324,9 +491,114 @@ class Discourse:
             return found[0]
         return None
 
+    def body(self, pronoun: Token) -> Mention | None:
+        """The country or organisation "it", "its" or "itself" refers to.
+
+        The most recent one, looking back as "they" does, subjects first;
+        ``None`` for an "it" that stands for no one ("it is likely that",
+        "it rained") and for "it" as an object, which is mostly a thing
+        ("denied it").
+        """
+        if pronoun.lower_ == "it" and (
+            pronoun.dep_ not in SUBJECT_DEPS or _empty_it(pronoun)
+        ):
+            return None
+        for verb in _governing_verbs(pronoun):
+            # The subject of its own clause or of one above it: "Ukraine would
+            # defend itself", "Paris said it would expel 35 more".
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+                    mention = self.at(child.i)
+                    if mention is not None and mention.body:
+                        return mention
+        sentence = self.sentence_of(pronoun)
+        paragraph = self.paragraph_of_sentence[sentence]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.before(pronoun.i):
+            actor = mention.actor
+            if (
+                sentence - actor.sentence > MAX_SENTENCES_BACK
+                or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
+            ):
+                break
+            if mention.body and not _co_argument(pronoun, mention):
+                by_sentence.setdefault(actor.sentence, []).append(mention)
+        for index in sorted(by_sentence, reverse=True):
+            found = by_sentence[index]
+            subjects = sorted(
+                (m for m in found if m.subject), key=lambda m: m.actor.start
+            )
+            return subjects[0] if subjects else found[0]
+        return None
+
     def sentence_of(self, token: Token) -> int:
         """The 0-based sentence index of ``token``."""
         return max(0, bisect_right(self.sentence_starts, token.i) - 1)
+
+
+def _is_body(head: Token, identity: Identity, *, person: bool) -> bool:
+    """Whether "it" may refer to the mention: one country or organisation,
+    named ("Iran", "the Kremlin", "NATO", an unknown ORG) or referred to ("the
+    government", "it")."""
+    if person:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ in IT_PRONOUNS
+    return head.tag_ not in {"NNS", "NNPS"} and (
+        identity.entry_id is not None or identity.label == "ORG"
+    )
+
+
+def organisation_of_kind(code: str, kind: str) -> bool:
+    """Whether an actor coded ``code`` is an organisation of ``kind``."""
+    international = code[:3]
+    sector = code[3:6]
+    if kind == "alliance":
+        return code in ALLIANCE_CODES
+    if kind == "bloc":
+        return (
+            international == "IGO"
+            and not code.startswith("IGOUNO")
+            and code not in NOT_BLOC_CODES
+        )
+    if kind == "organisation":
+        return international in {"IGO", "NGO"} and code != "IGO"
+    if kind == "court":
+        return code in COURT_CODES or sector == "JUD"
+    armed = international == "IMG" or sector in ARMED_GROUP_SECTORS
+    if kind == "militants":
+        return armed
+    # "the group": a named group, armed or a militia, not "Syrian rebels".
+    return international == "IMG" or (
+        (armed or sector == "UAF") and len(code) >= NAMED_GROUP_LENGTH
+    )
+
+
+def _governing_verbs(pronoun: Token) -> Iterator[Token]:
+    """The verbs above ``pronoun``, nearest first, within its sentence."""
+    current = pronoun.head
+    for _ in range(MAX_CLAUSE_CLIMB + 2):
+        if current.pos_ in {"VERB", "AUX"}:
+            yield current
+        if current.head is current:
+            return
+        current = current.head
+
+
+def _empty_it(pronoun: Token) -> bool:
+    """ "It is likely that ...", "it is believed that ...", "it rained"."""
+    verb = pronoun.head
+    if pronoun.dep_ == "expl" or verb.lower_ in EMPTY_IT_WORDS:
+        return True
+    if verb.lemma_ not in COPULAS and not any(
+        child.dep_ == "auxpass" for child in verb.children
+    ):
+        return False
+    return any(
+        child.lower_ in EMPTY_IT_WORDS or child.dep_ in {"csubj", "ccomp"}
+        for child in verb.children
+        if child.i > pronoun.i
+    )
 
 
 def _clause_subject(pronoun: Token) -> Token | None:

@@ -9,20 +9,22 @@ be a pronoun resolved in the step before ("...," he said).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS
+from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
 from eventwire.actors.phrases import (
     PERSON_PREFIXES,
+    Found,
     PhraseResolver,
     agent_of,
 )
 from eventwire.actors.references import (
     INSTITUTION_HEADS,
+    IT_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -73,10 +75,19 @@ def resolve_actors(
     )
     actors: list[Actor] = []
     for sentence_index, sentence in enumerate(sentences):
-        for token in sentence:
-            if token.pos_ not in HEAD_POS or token.dep_ in MODIFIER_DEPS:
-                continue
-            for identity, bounds, head in resolver.resolve(token):
+        # Lazily: each phrase is resolved after the ones before it are
+        # remembered, which it may refer to.
+        phrases: Iterator[list[Found]] = (
+            iter([resolver.resolve_headline(sentence)])
+            if all_caps(sentence)
+            else (
+                resolver.resolve(token)
+                for token in sentence
+                if token.pos_ in HEAD_POS and token.dep_ not in MODIFIER_DEPS
+            )
+        )
+        for found in phrases:
+            for identity, bounds, head in found:
                 actor = placer.actor(identity, bounds, head, sentence_index)
                 actors.append(actor)
                 resolver.remember(head, identity, placer.span(actor))
@@ -145,9 +156,13 @@ def _pronouns(
     first_person: list[Token] = []
     for token in _pronoun_tokens(doc):
         word = token.lower_
-        if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS:
+        if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in IT_PRONOUNS:
             person = word in PERSON_PRONOUNS
-            mention = discourse.antecedent(token, person=person)
+            mention = (
+                discourse.body(token)
+                if word in IT_PRONOUNS
+                else discourse.antecedent(token, person=person)
+            )
             if mention is None:
                 continue
             identity = _pronoun_identity(
@@ -211,6 +226,7 @@ def _pronoun_tokens(doc: Doc) -> list[Token]:
         for word in (
             *PERSON_PRONOUNS,
             *PLURAL_PRONOUNS,
+            *IT_PRONOUNS,
             *SPEAKER_SIDE_PRONOUNS,
             *SPEAKER_PRONOUNS,
         )
