@@ -357,6 +357,11 @@ def test_it_refers_to_the_last_country_or_organisation(
             "France sent envoys. It is believed that talks will resume.",
             id="it-is-believed-that",
         ),
+        pytest.param(
+            "Britain voted against strikes in 2013 when reports surfaced that it "
+            "was using chemical weapons against rebels.",
+            id="it-in-an-adverbial-clause-is-not-the-main-subject",
+        ),
     ],
 )
 def test_it_that_stands_for_no_actor_is_left_alone(

@@ -511,6 +511,10 @@ class Discourse:
                     mention = self.at(child.i)
                     if mention is not None and mention.body:
                         return mention
+        if not _in_main_clause(pronoun):
+            # An "it" in an adverbial or relative clause that its own clauses
+            # do not bind is too often someone else (a guess, so none).
+            return None
         sentence = self.sentence_of(pronoun)
         paragraph = self.paragraph_of_sentence[sentence]
         by_sentence: dict[int, list[Mention]] = {}
@@ -521,6 +525,10 @@ class Discourse:
                 or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
             ):
                 break
+            # Within its own sentence "it" is bound through its clause (above);
+            # any other actor there is a guess the parse does not support.
+            if actor.sentence == sentence:
+                continue
             if mention.body and not _co_argument(pronoun, mention):
                 by_sentence.setdefault(actor.sentence, []).append(mention)
         for index in sorted(by_sentence, reverse=True):
@@ -574,15 +582,45 @@ def organisation_of_kind(code: str, kind: str) -> bool:
     )
 
 
+CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
 def _governing_verbs(pronoun: Token) -> Iterator[Token]:
-    """The verbs above ``pronoun``, nearest first, within its sentence."""
-    current = pronoun.head
+    """The verb of ``pronoun``'s clause, then the verbs that clause is the
+    complement of ("Paris *said* it would"), nearest first.
+
+    The climb stops at an adverbial or relative clause or a noun's complement:
+    in "Parliament voted against strikes when allegations surfaced that it was
+    using chemical weapons", "it" is not Parliament.
+    """
+    current = _clause_verb(pronoun)
     for _ in range(MAX_CLAUSE_CLIMB + 2):
-        if current.pos_ in {"VERB", "AUX"}:
-            yield current
-        if current.head is current:
+        if current is None:
+            return
+        yield current
+        if current.head is current or current.dep_ not in CLAUSE_COMPLEMENT_DEPS:
             return
         current = current.head
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` ("recalled" for "its" in "Norway
+    recalled its ambassador")."""
+    current = token.head
+    for _ in range(MAX_CLAUSE_CLIMB + 2):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _in_main_clause(pronoun: Token) -> bool:
+    """Whether ``pronoun``'s clause is the sentence's main clause or a
+    complement chain from it, where "it" may take up an earlier sentence."""
+    verbs = list(_governing_verbs(pronoun))
+    return bool(verbs) and verbs[-1].dep_ == "ROOT"
 
 
 def _empty_it(pronoun: Token) -> bool:
