@@ -241,3 +241,35 @@ def test_coding_modality_maps_to_plover_auxiliary_modes(
     negated: bool, modality: str, modes: tuple[str, ...]
 ) -> None:
     assert plover_auxiliary_modes(negated=negated, modality=modality) == modes
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param(
+            "Turkish jets shot down a Russian warplane.", "shot down", id="particle"
+        ),
+        pytest.param(
+            "Russian soldiers opened fire on Ukrainian servicemen.",
+            "opened fire",
+            id="light-verb-object",
+        ),
+        pytest.param("Russia condemned Turkey on Monday.", "condemned", id="verb"),
+    ],
+)
+def test_coding_predicate_is_the_trigger_in_original_offsets(
+    resources: Resources, text: str, trigger: str
+) -> None:
+    [event] = _events(resources, text)
+    assert event.predicate is not None
+    assert event.predicate.text == trigger
+    assert text[event.predicate.start : event.predicate.end] == trigger
+    evidence = event.evidence
+    assert evidence.start <= event.predicate.start < event.predicate.end <= evidence.end
+
+
+def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> None:
+    [event] = _events(resources, "Russia will not attack Ukraine.")
+    record = event.as_record()
+    assert record["plover"]["auxiliary"] == ["future", "negation"]
+    assert record["predicate"]["text"] == "attack"

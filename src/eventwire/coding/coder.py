@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.matching import Match, match_noun, match_predicate
-from eventwire.coding.modality import is_negated, modality_of
+from eventwire.coding.modality import is_negated, modality_of, plover_auxiliary_modes
 from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern, PatternTable
@@ -62,6 +62,11 @@ PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
 )
 GROUNDS_PREPOSITIONS = frozenset({"of", "for"})
+# Words of a pattern that belong to the trigger when next to the predicate:
+# the particle ("shot *down*") and object nouns of light verbs ("opened *fire*").
+TRIGGER_DEPS = frozenset({"prt", "prep", "dobj", "advmod"})
+# Modifiers of a nominal trigger ("*suicide* bombing", "*air* strikes").
+NOUN_TRIGGER_DEPS = frozenset({"compound", "amod"})
 
 Pair = tuple[Actor, Actor | None]
 Dyad = tuple[str | None, str | None, str]
@@ -406,7 +411,8 @@ def _event(
     ontology: Ontology,
     nominal: bool,
 ) -> Event:
-    evidence = _evidence(parsed, predicate, source, target)
+    trigger = _trigger(predicate, pattern)
+    evidence = _evidence(parsed, trigger, source, target)
     code = ontology.code(pattern.cameo)
     article = parsed.article
     if nominal:
@@ -435,23 +441,53 @@ def _event(
         ontology=ontology.version,
         date=article.published,
         date_text=None,
+        predicate=_original_span(parsed, *trigger),
+        auxiliary=plover_auxiliary_modes(negated=negated, modality=modality),
     )
 
 
-def _evidence(
-    parsed: ParsedArticle, verb: Token, source: Actor, target: Actor | None
-) -> TextSpan:
-    """The smallest stretch of the sentence that holds source, predicate and target."""
+def _trigger(predicate: Token, pattern: EventPattern) -> tuple[int, int]:
+    """Token range of the trigger words: the predicate with the particle and
+    object words of its pattern where they stand next to it ("shot down",
+    "opened fire", "suicide bombing"); words set apart ("shot the jet down")
+    stay out, so the span never swallows an actor."""
+    wanted = {pattern.particle} if pattern.particle else set()
+    for group in pattern.objects:
+        wanted |= group
+    around = {
+        token.i
+        for token in predicate.children
+        if token.dep_ in TRIGGER_DEPS | NOUN_TRIGGER_DEPS
+        and (token.lower_ in wanted or token.lemma_.lower() in wanted)
+    }
+    around |= {child.i for child in predicate.children if child.dep_ == "prt"}
+    first = last = predicate.i
+    while first - 1 in around:
+        first -= 1
+    while last + 1 in around:
+        last += 1
+    return first, last + 1
+
+
+def _original_span(parsed: ParsedArticle, first: int, end: int) -> TextSpan:
+    """Tokens ``first`` to ``end`` (exclusive) as a span of the original text."""
     doc: Doc = parsed.doc
-    first = min(verb.i, source.token_start, target.token_start if target else verb.i)
-    last = max(verb.i + 1, source.token_end, target.token_end if target else verb.i + 1)
-    for child in verb.children:
-        if child.dep_ == "prt":
-            last = max(last, child.i + 1)
     clean_start = doc[first].idx
-    clean_end = doc[last - 1].idx + len(doc[last - 1].text)
-    start, end = parsed.clean.offsets.to_original(clean_start, clean_end)
-    return TextSpan(text=parsed.article.text[start:end], start=start, end=end)
+    clean_end = doc[end - 1].idx + len(doc[end - 1].text)
+    start, stop = parsed.clean.offsets.to_original(clean_start, clean_end)
+    return TextSpan(text=parsed.article.text[start:stop], start=start, end=stop)
+
+
+def _evidence(
+    parsed: ParsedArticle, trigger: tuple[int, int], source: Actor, target: Actor | None
+) -> TextSpan:
+    """The smallest stretch of the sentence that holds source, trigger and target."""
+    first = min(trigger[0], source.token_start)
+    last = max(trigger[1], source.token_end)
+    if target is not None:
+        first = min(first, target.token_start)
+        last = max(last, target.token_end)
+    return _original_span(parsed, first, last)
 
 
 def _event_id(
