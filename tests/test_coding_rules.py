@@ -273,3 +273,34 @@ def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> N
     record = event.as_record()
     assert record["plover"]["auxiliary"] == ["future", "negation"]
     assert record["predicate"]["text"] == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Israel imposed a siege on the Gaza Strip on Monday.",
+            [("ISR", "191", "PSE")],
+            id="a-time-is-not-the-target",
+        ),
+        pytest.param(
+            "Israeli warplanes struck dozens of targets in Gaza on Tuesday.",
+            [("ISRMIL", "195", "PSE")],
+            id="violence-in-a-place-is-done-to-its-actor",
+        ),
+        pytest.param(
+            "Russia condemned the decision on Friday.",
+            [],
+            id="dyadic-act-without-a-target-actor-is-left-out",
+        ),
+        pytest.param(
+            "Russia declined to comment.",
+            [("RUS", "011", None)],
+            id="a-statement-stands-alone",
+        ),
+    ],
+)
+def test_coding_targets(
+    resources: Resources, text: str, expected: list[Triple]
+) -> None:
+    assert _triples(_events(resources, text)) == expected

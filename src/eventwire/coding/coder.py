@@ -57,6 +57,14 @@ OWNING_VERBS = frozenset(
 TARGET_REQUIRED_ROOTS = frozenset(
     {"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16", "17"}
 )
+# Roots whose acts the codebook lets stand without an addressee: statements
+# ("declined to comment"), appeals and intentions voiced to no one in
+# particular ("called for restraint"), rejections, threats ("vowed
+# revenge"), protests and shows of force ("put troops on alert"). Every other
+# act is dyadic: cooperation, aid, demands, criticism, sanctions, coercion and
+# violence are done *to* someone, and one whose target the coder cannot name
+# is left out rather than coded half-known.
+STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
@@ -316,6 +324,8 @@ def _pairs(
         return [
             (one, other) for one in sources for other in sources if one is not other
         ]
+    if not targets and pattern.cameo[:2] not in STANDALONE_ROOTS:
+        return []
     if not pattern.target_optional:
         if require_target and not targets:
             return []

@@ -36,6 +36,13 @@ OBJECT_CONTROL = frozenset(
     }
 )
 MAX_CLIMB = 4
+# Roots of physical violence, whose target may be the place it was done in.
+PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "tonight", "dawn", "night", "morning", "evening", "week", "weekend"}
+)
 # "dozens of Russian diplomats", "a list of officials": the phrase after "of"
 # names who is meant.
 QUANTITY_HEADS = frozenset(
@@ -127,21 +134,32 @@ def target_candidates(
         # "adopted a package of sanctions against Russia"
         obj = through_quantity(obj)
     for slot in pattern.targets:
+        found: list[Token | None]
         if slot == "dobj":
-            found = obj
+            found = [obj]
         elif slot == "dative":
-            found = child_of(verb, frozenset({"dative"}))
+            found = [child_of(verb, frozenset({"dative"}))]
         else:
-            found = next(
-                (
-                    inner
-                    for host in _preposition_hosts(verb, obj)
-                    if (inner := prepositional_object(host, slot)) is not None
-                ),
-                None,
-            )
-        if found is not None:
-            candidates.append(expand(found))
+            # "imposed a siege on Gaza on Monday": every host's phrase is a
+            # candidate, the first that names an actor wins; a time is never
+            # a target.
+            found = [
+                inner
+                for host in _preposition_hosts(verb, obj)
+                if (inner := prepositional_object(host, slot)) is not None
+                and not is_time(inner)
+            ]
+        candidates.extend(expand(head) for head in found if head is not None)
+    if pattern.cameo[:2] in PLACE_TARGET_ROOTS:
+        # "struck targets in Gaza", "killed 20 people in Baghdad": violence
+        # done in a place is done to the place's actor, as CAMEO's
+        # dictionaries code named places; tried after every actor slot.
+        candidates.extend(
+            expand(inner)
+            for host in ([verb] if obj is None else [obj, verb])
+            if (inner := prepositional_object(host, "in")) is not None
+            and not is_time(inner)
+        )
     complement = child_of(verb, COMPLEMENT_DEPS) if complement_too else None
     for _ in range(MAX_COMPLEMENT_DEPTH):
         if complement is None:
@@ -254,6 +272,11 @@ def prepositional_object(token: Token, preposition: str) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def is_time(head: Token) -> bool:
+    """ "on Monday", "in March", "at dawn": a date, not a party to the event."""
+    return head.ent_type_ in TIME_ENTITIES or head.lemma_.lower() in TIME_WORDS
 
 
 def child_of(token: Token, deps: frozenset[str]) -> Token | None:
