@@ -304,3 +304,59 @@ def test_coding_targets(
     resources: Resources, text: str, expected: list[Triple]
 ) -> None:
     assert _triples(_events(resources, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The United States provided intelligence to Ukraine.",
+            [("USA", "064", "UKR")],
+            id="06-provided-intelligence",
+        ),
+        pytest.param(
+            "Russia and China held joint military exercises.",
+            [("RUS", "062", "CHN"), ("CHN", "062", "RUS")],
+            id="06-joint-exercises-are-mutual",
+        ),
+        pytest.param(
+            "Germany granted asylum to the Russian opposition leader.",
+            [("DEU", "075", "RUSGOV")],
+            id="07-asylum-to-a-dative-recipient",
+        ),
+        pytest.param(
+            "Congress approved military aid for Ukraine.",
+            [("USALEG", "072", "UKR")],
+            id="07-approved-military-aid",
+        ),
+        pytest.param(
+            "Ukraine is investigating war crimes by Russian troops.",
+            [("UKR", "094", "RUSMIL")],
+            id="09-the-doer-of-what-is-investigated",
+        ),
+        pytest.param(
+            "Thousands of Iranians rallied in Tehran.",
+            [("IRN", "141", "IRNGOV")],
+            id="14-a-rally-in-the-capital",
+        ),
+        pytest.param(
+            "Hamas executed three Israeli hostages.",
+            [("PSEREBHMS", "1823", "ISR")],
+            id="18-executed",
+        ),
+        pytest.param(
+            "Russia committed genocide against Ukrainians.",
+            [("RUS", "202", "UKR")],
+            id="20-committed-genocide",
+        ),
+        pytest.param(
+            "Israel condemned the attack by Hezbollah.",
+            [("ISR", "111", "LBNREBHEZ")],
+            id="an-act-by-x-is-aimed-at-x",
+        ),
+    ],
+)
+def test_coding_weak_roots(
+    resources: Resources, text: str, expected: list[Triple]
+) -> None:
+    assert _triples(_events(resources, text)) == expected

@@ -62,7 +62,7 @@ TARGET_REQUIRED_ROOTS = frozenset(
 # particular ("called for restraint"), rejections, threats ("vowed
 # revenge"), protests and shows of force ("put troops on alert"). Every other
 # act is dyadic: cooperation, aid, demands, criticism, sanctions, coercion and
-# violence are done *to* someone, and one whose target the coder cannot name
+# violence are done *to* someone, and one whose target the coder cannot code
 # is left out rather than coded half-known.
 STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
 # Military objects whose location names whom a strike is aimed at.
@@ -311,21 +311,27 @@ def _pairs(
     require_target: bool,
     has_object: bool,
 ) -> list[Pair]:
-    targets: list[Actor] = []
-    for group in candidates:
-        targets = [
+    groups = [
+        [
             actor
             for actor in (_actor_of(head, by_token) for head in group)
             if actor is not None and actor not in sources
         ]
-        if targets:
-            break
+        for group in candidates
+    ]
+    # A coded actor in a later slot beats an unknown one in an earlier:
+    # "executed civilians in Bucha" is aimed at whom the coder can name.
+    targets = next(
+        (group for group in groups if any(a.code is not None for a in group)), []
+    )
     if not targets and pattern.mutual and len(sources) > 1:
         return [
             (one, other) for one in sources for other in sources if one is not other
         ]
-    if not targets and pattern.cameo[:2] not in STANDALONE_ROOTS:
-        return []
+    if not targets:
+        if pattern.cameo[:2] not in STANDALONE_ROOTS:
+            return []
+        targets = next((group for group in groups if group), [])
     if not pattern.target_optional:
         if require_target and not targets:
             return []
@@ -382,8 +388,12 @@ def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i in by_token:
             return by_token[child.i]
-    # "bases of the Rapid Support Forces", "targets in Gaza"
-    prepositions = {"of", "in"} if head.lemma_.lower() in PLACE_NOUNS else {"of"}
+    # "bases of the Rapid Support Forces", "targets in Gaza", "war crimes by
+    # Russian troops": an act by X is aimed at X when it is investigated,
+    # condemned or avenged.
+    prepositions = {"of", "by"}
+    if head.lemma_.lower() in PLACE_NOUNS:
+        prepositions.add("in")
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             for inner in child.children:

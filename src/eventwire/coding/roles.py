@@ -36,8 +36,10 @@ OBJECT_CONTROL = frozenset(
     }
 )
 MAX_CLIMB = 4
-# Roots of physical violence, whose target may be the place it was done in.
-PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+# Roots whose target may be the place the act was done in: violence
+# ("killed 20 people in Baghdad" is done to Iraq) and protest ("rallied in
+# Tehran" is aimed at the government its capital stands for).
+PLACE_TARGET_ROOTS = frozenset({"14", "18", "19", "20"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -138,7 +140,10 @@ def target_candidates(
         if slot == "dobj":
             found = [obj]
         elif slot == "dative":
-            found = [child_of(verb, frozenset({"dative"}))]
+            dative = child_of(verb, frozenset({"dative"}))
+            if dative is not None and dative.pos_ == "ADP":
+                dative = child_of(dative, frozenset({"pobj"}))
+            found = [dative]
         else:
             # "imposed a siege on Gaza on Monday": every host's phrase is a
             # candidate, the first that names an actor wins; a time is never
@@ -266,8 +271,13 @@ def _agent(verb: Token) -> Token | None:
 
 
 def prepositional_object(token: Token, preposition: str) -> Token | None:
+    # The parser labels the "to" of a recipient "dative" ("granted asylum
+    # *to* X") as often as "prep".
     for child in token.children:
-        if child.dep_ in {"prep", "prt", "agent"} and child.lower_ == preposition:
+        if (
+            child.dep_ in {"prep", "prt", "agent", "dative"}
+            and child.lower_ == preposition
+        ):
             found = child_of(child, frozenset({"pobj"}))
             if found is not None:
                 return found
