@@ -52,11 +52,6 @@ OWNING_VERBS = frozenset(
         "ready",
     }
 )
-# Directed verbal events (statements, appeals, consultations, criticism,
-# threats) say nothing without their addressee; physical acts stand alone.
-TARGET_REQUIRED_ROOTS = frozenset(
-    {"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16", "17"}
-)
 # Roots whose acts the codebook lets stand without an addressee: statements
 # ("declined to comment"), appeals and intentions voiced to no one in
 # particular ("called for restraint"), rejections, threats ("vowed
@@ -262,9 +257,8 @@ def _role_pairs(
 ) -> list[Pair]:
     """(source, target) pairs for one predicate; target None when it has none.
 
-    A directed verbal event needs something it is directed at: a resolved
-    actor, or at least an object phrase ("denounced the agreement"), unless
-    its pattern says it stands alone. A mutual act between conjoined
+    An event needs a coded target unless its root and its pattern both let it
+    stand alone ("declined to comment"). A mutual act between conjoined
     subjects with no object ("Trump and Kim met") is coded from each toward
     the other.
     """
@@ -274,32 +268,14 @@ def _role_pairs(
     # a third party.
     joint = pattern.mutual and len(sources) > 1
     candidates = target_candidates(verb, pattern, complement_too=not joint)
-    # Only the predicate's own object licenses a directed event without an
-    # actor target: "hopes to meet its inflation target" meets no one.
-    has_object = any(target_candidates(verb, pattern, complement_too=False))
-    return _pairs(
-        sources,
-        candidates,
-        pattern,
-        by_token,
-        require_target=False,
-        has_object=has_object,
-    )
+    return _pairs(sources, candidates, pattern, by_token)
 
 
 def _noun_pairs(
     noun: Token, pattern: EventPattern, by_token: dict[int, Actor]
 ) -> list[Pair]:
     sources = _resolved(noun_source_heads(noun), by_token)
-    candidates = [noun_target_heads(noun, pattern)]
-    return _pairs(
-        sources,
-        candidates,
-        pattern,
-        by_token,
-        require_target=True,
-        has_object=any(candidates),
-    )
+    return _pairs(sources, [noun_target_heads(noun, pattern)], pattern, by_token)
 
 
 def _pairs(
@@ -307,15 +283,14 @@ def _pairs(
     candidates: list[list[Token]],
     pattern: EventPattern,
     by_token: dict[int, Actor],
-    *,
-    require_target: bool,
-    has_object: bool,
 ) -> list[Pair]:
+    # "Israel bombed civilians in their homes": a source is not its own target.
+    codes = {source.code for source in sources if source.code is not None}
     groups = [
         [
             actor
             for actor in (_actor_of(head, by_token) for head in group)
-            if actor is not None and actor not in sources
+            if actor is not None and actor not in sources and actor.code not in codes
         ]
         for group in candidates
     ]
@@ -329,18 +304,12 @@ def _pairs(
             (one, other) for one in sources for other in sources if one is not other
         ]
     if not targets:
-        if pattern.cameo[:2] not in STANDALONE_ROOTS:
+        # Standing alone takes both a root that allows it and a pattern that
+        # says so: "urged lawmakers to ..." names an addressee the coder
+        # cannot code, "called for restraint" names none.
+        if pattern.cameo[:2] not in STANDALONE_ROOTS or not pattern.target_optional:
             return []
         targets = next((group for group in groups if group), [])
-    if not pattern.target_optional:
-        if require_target and not targets:
-            return []
-        if (
-            not targets
-            and not has_object
-            and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS
-        ):
-            return []
     directed: list[Actor | None] = list(targets) if targets else [None]
     return [
         (source, target)

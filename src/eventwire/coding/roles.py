@@ -157,12 +157,14 @@ def target_candidates(
         candidates.extend(expand(head) for head in found if head is not None)
     if pattern.cameo[:2] in PLACE_TARGET_ROOTS:
         # "struck targets in Gaza", "killed 20 people in Baghdad": violence
-        # done in a place is done to the place's actor, as CAMEO's
-        # dictionaries code named places; tried after every actor slot.
+        # done in a named place is done to the place's actor, as CAMEO's
+        # dictionaries code named places ("in their homes" names no one);
+        # tried after every actor slot.
         candidates.extend(
             expand(inner)
             for host in ([verb] if obj is None else [obj, verb])
             if (inner := prepositional_object(host, "in")) is not None
+            and inner.pos_ == "PROPN"
             and not is_time(inner)
         )
     complement = child_of(verb, COMPLEMENT_DEPS) if complement_too else None
