@@ -289,6 +289,21 @@ def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> N
             id="violence-in-a-place-is-done-to-its-actor",
         ),
         pytest.param(
+            "Hamas gunmen killed 129 people in Paris.",
+            [("PSEREBHMS", "180", "FRACVL")],
+            id="unnamed-victims-are-the-civilians-of-the-place",
+        ),
+        pytest.param(
+            "Israeli warplanes struck Kabul.",
+            [("ISRMIL", "195", "AFG")],
+            id="a-struck-capital-is-its-country",
+        ),
+        pytest.param(
+            "Israel bombed civilians in their homes.",
+            [],
+            id="a-source-is-not-its-own-target",
+        ),
+        pytest.param(
             "Russia condemned the decision on Friday.",
             [],
             id="dyadic-act-without-a-target-actor-is-left-out",

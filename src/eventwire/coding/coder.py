@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +20,12 @@ from eventwire.coding.modality import is_negated, modality_of, plover_auxiliary_
 from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern, PatternTable
-from eventwire.coding.roles import is_passive, source_heads, target_candidates
+from eventwire.coding.roles import (
+    PLACE_TARGET_ROOTS,
+    is_passive,
+    source_heads,
+    target_candidates,
+)
 from eventwire.model import Actor, Event, ParsedArticle, TextSpan
 
 CODER = "eventwire.patterns.v2"
@@ -60,6 +66,38 @@ OWNING_VERBS = frozenset(
 # violence are done *to* someone, and one whose target the coder cannot code
 # is left out rather than coded half-known.
 STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
+# Physical violence, whose targets are places and the people in them.
+VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
+# Dictionary entries that name a place: a capital stands for its government
+# when it speaks ("Moscow said"), for its country when it is struck.
+PLACE_ENTRIES = ("capital:", "country:")
+# Unnamed victims, coded as the civilians of the place they were struck in.
+CIVILIAN_NOUNS = frozenset(
+    {
+        "civilian",
+        "people",
+        "person",
+        "resident",
+        "villager",
+        "inhabitant",
+        "man",
+        "woman",
+        "child",
+        "children",
+        "worshipper",
+        "passenger",
+        "student",
+        "schoolgirl",
+        "family",
+        "protester",
+        "demonstrator",
+        "pilgrim",
+        "shopper",
+    }
+)
+CIVILIAN_SECTOR = "CVL"
+# How an actor derived from a place was resolved (the record's ``method``).
+PLACE_METHOD = "place"
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
@@ -268,7 +306,49 @@ def _role_pairs(
     # a third party.
     joint = pattern.mutual and len(sources) > 1
     candidates = target_candidates(verb, pattern, complement_too=not joint)
-    return _pairs(sources, candidates, pattern, by_token)
+    pairs = _pairs(sources, candidates, pattern, by_token)
+    if pattern.cameo[:2] not in VIOLENCE_ROOTS:
+        return pairs
+    victims = candidates[0][0] if candidates and candidates[0] else None
+    return [
+        (source, _struck_place(target, victims, by_token)) for source, target in pairs
+    ]
+
+
+def _struck_place(
+    target: Actor | None, victims: Token | None, by_token: dict[int, Actor]
+) -> Actor | None:
+    """Violence done in a place is done to the place, not its government:
+    "struck Kabul" is aimed at Afghanistan, and "killed 20 civilians in
+    Kabul" at Afghan civilians."""
+    if target is None or target.country is None:
+        return target
+    if not (target.entry_id or "").startswith(PLACE_ENTRIES):
+        return target
+    if (
+        victims is not None
+        and victims.lemma_.lower() in CIVILIAN_NOUNS
+        and by_token.get(victims.i) is None
+    ):
+        phrase = victims.doc[victims.left_edge.i : victims.i + 1]
+        return replace(
+            target,
+            text=phrase.text,
+            start=phrase.start_char,
+            end=phrase.end_char,
+            token_start=phrase.start,
+            token_end=phrase.end,
+            head=victims.i,
+            code=target.country + CIVILIAN_SECTOR,
+            sector=CIVILIAN_SECTOR,
+            name=None,
+            method=PLACE_METHOD,
+            entry_id=None,
+            antecedent=None,
+        )
+    if target.code == target.country:
+        return target
+    return replace(target, code=target.country, sector=None)
 
 
 def _noun_pairs(
