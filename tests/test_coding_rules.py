@@ -365,6 +365,21 @@ def test_coding_targets(
             id="20-committed-genocide",
         ),
         pytest.param(
+            "Putin met Trump in Paris on Wednesday.",
+            [("RUSGOV", "044", "USAGOV")],
+            id="04-a-meeting-in-a-third-country",
+        ),
+        pytest.param(
+            "The United Nations called on Israel to exercise restraint.",
+            [("IGOUNO", "0256", "ISR")],
+            id="02-called-on-to-de-escalate",
+        ),
+        pytest.param(
+            "Hamas fired rockets at Israel.",
+            [("PSEREBHMS", "195", "ISR")],
+            id="19-rockets-are-aerial-weapons",
+        ),
+        pytest.param(
             "Israel condemned the attack by Hezbollah.",
             [("ISR", "111", "LBNREBHEZ")],
             id="an-act-by-x-is-aimed-at-x",

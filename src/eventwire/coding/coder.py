@@ -71,6 +71,9 @@ VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
 # Dictionary entries that name a place: a capital stands for its government
 # when it speaks ("Moscow said"), for its country when it is struck.
 PLACE_ENTRIES = ("capital:", "country:")
+CONSULT_CODE = "040"
+THIRD_PLACE_CODE = "044"
+MEETING_PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Unnamed victims, coded as the civilians of the place they were struck in.
 CIVILIAN_NOUNS = frozenset(
     {
@@ -185,6 +188,9 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=False,
+                    cameo=_meeting_place_code(
+                        verb, match.pattern, source, target, by_token
+                    ),
                 )
             )
     for token in doc[start:end]:
@@ -313,6 +319,32 @@ def _role_pairs(
     return [
         (source, _struck_place(target, victims, by_token)) for source, target in pairs
     ]
+
+
+def _meeting_place_code(
+    verb: Token,
+    pattern: EventPattern,
+    source: Actor,
+    target: Actor | None,
+    by_token: dict[int, Actor],
+) -> str:
+    """ "Putin met Biden in Geneva": a meeting in a country that is neither
+    party's is CAMEO's meeting at a third location (044)."""
+    if pattern.cameo != CONSULT_CODE or target is None:
+        return pattern.cameo
+    parties = {source.country, target.country}
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEETING_PLACE_PREPOSITIONS:
+            continue
+        for inner in child.children:
+            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
+            if (
+                place is not None
+                and (place.entry_id or "").startswith(PLACE_ENTRIES)
+                and place.country not in parties
+            ):
+                return THIRD_PLACE_CODE
+    return pattern.cameo
 
 
 def _struck_place(
@@ -479,10 +511,11 @@ def _event(
     sentence: int,
     ontology: Ontology,
     nominal: bool,
+    cameo: str | None = None,
 ) -> Event:
     trigger = _trigger(predicate, pattern)
     evidence = _evidence(parsed, trigger, source, target)
-    code = ontology.code(pattern.cameo)
+    code = ontology.code(cameo or pattern.cameo)
     article = parsed.article
     if nominal:
         rule = f"noun:{pattern.id}"
@@ -492,7 +525,7 @@ def _event(
         negated, modality = is_negated(predicate), modality_of(predicate)
     return Event(
         article_id=article.id,
-        event_id=_event_id(article.id, evidence, source, target, pattern.cameo),
+        event_id=_event_id(article.id, evidence, source, target, code.code),
         sentence=sentence,
         source=source,
         target=target,
