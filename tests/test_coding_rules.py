@@ -294,6 +294,11 @@ def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> N
             id="unnamed-victims-are-the-civilians-of-the-place",
         ),
         pytest.param(
+            "Militants in Gaza fired two rockets into southern Israel.",
+            [("PSEREB", "195", "ISR")],
+            id="unnamed-fighters-are-the-rebels-of-their-place",
+        ),
+        pytest.param(
             "Israeli warplanes struck Kabul.",
             [("ISRMIL", "195", "AFG")],
             id="a-struck-capital-is-its-country",

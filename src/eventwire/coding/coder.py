@@ -99,6 +99,11 @@ CIVILIAN_NOUNS = frozenset(
     }
 )
 CIVILIAN_SECTOR = "CVL"
+# Unnamed fighters, coded as the rebels of the place they come from.
+ARMED_NOUNS = frozenset(
+    {"militant", "gunman", "insurgent", "rebel", "jihadist", "fighter", "guerrilla"}
+)
+REBEL_SECTOR = "REB"
 # How an actor derived from a place was resolved (the record's ``method``).
 PLACE_METHOD = "place"
 # Military objects whose location names whom a strike is aimed at.
@@ -362,22 +367,7 @@ def _struck_place(
         and victims.lemma_.lower() in CIVILIAN_NOUNS
         and by_token.get(victims.i) is None
     ):
-        phrase = victims.doc[victims.left_edge.i : victims.i + 1]
-        return replace(
-            target,
-            text=phrase.text,
-            start=phrase.start_char,
-            end=phrase.end_char,
-            token_start=phrase.start,
-            token_end=phrase.end,
-            head=victims.i,
-            code=target.country + CIVILIAN_SECTOR,
-            sector=CIVILIAN_SECTOR,
-            name=None,
-            method=PLACE_METHOD,
-            entry_id=None,
-            antecedent=None,
-        )
+        return _people_of_place(target, victims, CIVILIAN_SECTOR)
     if target.code == target.country:
         return target
     return replace(target, code=target.country, sector=None)
@@ -437,11 +427,54 @@ def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
     found: list[Actor] = []
     for head in heads:
         actor = by_token.get(head.i) or _owner_of(head, by_token)
+        if actor is None or actor.code is None:
+            actor = _armed_group_in_place(head, by_token) or actor
         if actor is None:
             continue
         members = [actor] if actor.code is not None else _members(actor, by_token)
         found.extend(member for member in members if member not in found)
     return found
+
+
+def _people_of_place(place: Actor, noun: Token, sector: str) -> Actor:
+    """An actor for unnamed people of a named place: "129 people (in Paris)"
+    as FRACVL, "militants in Gaza" as PSEREB. The phrase runs from the noun's
+    first word to the noun itself."""
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    return replace(
+        place,
+        text=phrase.text,
+        start=phrase.start_char,
+        end=phrase.end_char,
+        token_start=phrase.start,
+        token_end=phrase.end,
+        head=noun.i,
+        code=f"{place.country}{sector}",
+        sector=sector,
+        name=None,
+        method=PLACE_METHOD,
+        entry_id=None,
+        antecedent=None,
+    )
+
+
+def _armed_group_in_place(head: Token, by_token: dict[int, Actor]) -> Actor | None:
+    """ "Militants in Gaza fired rockets": unnamed fighters of a named place
+    are its rebels."""
+    if head.lemma_.lower() not in ARMED_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in {"in", "from"}:
+            continue
+        for inner in child.children:
+            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
+            if (
+                place is not None
+                and place.country is not None
+                and (place.entry_id or "").startswith(PLACE_ENTRIES)
+            ):
+                return _people_of_place(place, head, REBEL_SECTOR)
+    return None
 
 
 def _members(actor: Actor, by_token: dict[int, Actor]) -> list[Actor]:
