@@ -299,6 +299,11 @@ def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> N
             id="unnamed-fighters-are-the-rebels-of-their-place",
         ),
         pytest.param(
+            "Assad used chemical weapons against his own people.",
+            [("SYRGOV", "2041", "SYRCVL")],
+            id="own-people-are-the-source-country-civilians",
+        ),
+        pytest.param(
             "Israeli warplanes struck Kabul.",
             [("ISRMIL", "195", "AFG")],
             id="a-struck-capital-is-its-country",

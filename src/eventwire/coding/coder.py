@@ -96,6 +96,8 @@ CIVILIAN_NOUNS = frozenset(
         "demonstrator",
         "pilgrim",
         "shopper",
+        "citizen",
+        "population",
     }
 )
 CIVILIAN_SECTOR = "CVL"
@@ -321,9 +323,33 @@ def _role_pairs(
     if pattern.cameo[:2] not in VIOLENCE_ROOTS:
         return pairs
     victims = candidates[0][0] if candidates and candidates[0] else None
+    if not pairs:
+        return [
+            (source, own)
+            for source in sources
+            if (own := _own_civilians(source, candidates, by_token)) is not None
+        ]
     return [
         (source, _struck_place(target, victims, by_token)) for source, target in pairs
     ]
+
+
+def _own_civilians(
+    source: Actor, candidates: list[list[Token]], by_token: dict[int, Actor]
+) -> Actor | None:
+    """ "Assad used chemical weapons against his own people": unnamed
+    civilians owned by the source's side are its country's civilians."""
+    if source.country is None:
+        return None
+    for group in candidates:
+        for head in group:
+            if head.lemma_.lower() not in CIVILIAN_NOUNS or head.i in by_token:
+                continue
+            for child in head.children:
+                owner = by_token.get(child.i) if child.dep_ == "poss" else None
+                if owner is not None and owner.country == source.country:
+                    return _people_of_place(source, head, CIVILIAN_SECTOR)
+    return None
 
 
 def _meeting_place_code(
