@@ -143,7 +143,7 @@ def test_cli_code_prints_jsonl_with_documented_keys(
     records = jsonl(result)
     assert len(records) >= 3
     documented = documented_event_keys()
-    assert {"event_id", "cameo_root", "evidence", "plover"} <= documented
+    assert {"event_id", "cameo_root", "evidence", "plover", "predicate"} <= documented
     text = article_txt.read_text(encoding="utf-8")
     for record in records:
         assert documented <= set(record)
@@ -168,6 +168,16 @@ def test_cli_code_prints_jsonl_with_documented_keys(
         }
         evidence = record["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+        predicate = record["predicate"]
+        assert text[predicate["start"] : predicate["end"]] == predicate["text"]
+        assert evidence["start"] <= predicate["start"] < predicate["end"]
+        assert predicate["end"] <= evidence["end"]
+        if record["plover"] is not None:
+            assert set(record["plover"]["auxiliary"]) <= {
+                "future",
+                "hypothetical",
+                "negation",
+            }
     found = {
         (r["source"]["code"], r["cameo"], (r["target"] or {}).get("code"))
         for r in records

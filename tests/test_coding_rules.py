@@ -241,3 +241,162 @@ def test_coding_modality_maps_to_plover_auxiliary_modes(
     negated: bool, modality: str, modes: tuple[str, ...]
 ) -> None:
     assert plover_auxiliary_modes(negated=negated, modality=modality) == modes
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        pytest.param(
+            "Turkish jets shot down a Russian warplane.", "shot down", id="particle"
+        ),
+        pytest.param(
+            "Russian soldiers opened fire on Ukrainian servicemen.",
+            "opened fire",
+            id="light-verb-object",
+        ),
+        pytest.param("Russia condemned Turkey on Monday.", "condemned", id="verb"),
+    ],
+)
+def test_coding_predicate_is_the_trigger_in_original_offsets(
+    resources: Resources, text: str, trigger: str
+) -> None:
+    [event] = _events(resources, text)
+    assert event.predicate is not None
+    assert event.predicate.text == trigger
+    assert text[event.predicate.start : event.predicate.end] == trigger
+    evidence = event.evidence
+    assert evidence.start <= event.predicate.start < event.predicate.end <= evidence.end
+
+
+def test_coding_record_carries_plover_auxiliary_modes(resources: Resources) -> None:
+    [event] = _events(resources, "Russia will not attack Ukraine.")
+    record = event.as_record()
+    assert record["plover"]["auxiliary"] == ["future", "negation"]
+    assert record["predicate"]["text"] == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Israel imposed a siege on the Gaza Strip on Monday.",
+            [("ISR", "191", "PSE")],
+            id="a-time-is-not-the-target",
+        ),
+        pytest.param(
+            "Israeli warplanes struck dozens of targets in Gaza on Tuesday.",
+            [("ISRMIL", "195", "PSE")],
+            id="violence-in-a-place-is-done-to-its-actor",
+        ),
+        pytest.param(
+            "Hamas gunmen killed 129 people in Paris.",
+            [("PSEREBHMS", "180", "FRACVL")],
+            id="unnamed-victims-are-the-civilians-of-the-place",
+        ),
+        pytest.param(
+            "Militants in Gaza fired two rockets into southern Israel.",
+            [("PSEREB", "195", "ISR")],
+            id="unnamed-fighters-are-the-rebels-of-their-place",
+        ),
+        pytest.param(
+            "Assad used chemical weapons against his own people.",
+            [("SYRGOV", "2041", "SYRCVL")],
+            id="own-people-are-the-source-country-civilians",
+        ),
+        pytest.param(
+            "Israeli warplanes struck Kabul.",
+            [("ISRMIL", "195", "AFG")],
+            id="a-struck-capital-is-its-country",
+        ),
+        pytest.param(
+            "Israel bombed civilians in their homes.",
+            [],
+            id="a-source-is-not-its-own-target",
+        ),
+        pytest.param(
+            "Russia condemned the decision on Friday.",
+            [],
+            id="dyadic-act-without-a-target-actor-is-left-out",
+        ),
+        pytest.param(
+            "Russia declined to comment.",
+            [("RUS", "011", None)],
+            id="a-statement-stands-alone",
+        ),
+    ],
+)
+def test_coding_targets(
+    resources: Resources, text: str, expected: list[Triple]
+) -> None:
+    assert _triples(_events(resources, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The United States provided intelligence to Ukraine.",
+            [("USA", "064", "UKR")],
+            id="06-provided-intelligence",
+        ),
+        pytest.param(
+            "Russia and China held joint military exercises.",
+            [("RUS", "062", "CHN"), ("CHN", "062", "RUS")],
+            id="06-joint-exercises-are-mutual",
+        ),
+        pytest.param(
+            "Germany granted asylum to the Russian opposition leader.",
+            [("DEU", "075", "RUSGOV")],
+            id="07-asylum-to-a-dative-recipient",
+        ),
+        pytest.param(
+            "Congress approved military aid for Ukraine.",
+            [("USALEG", "072", "UKR")],
+            id="07-approved-military-aid",
+        ),
+        pytest.param(
+            "Ukraine is investigating war crimes by Russian troops.",
+            [("UKR", "094", "RUSMIL")],
+            id="09-the-doer-of-what-is-investigated",
+        ),
+        pytest.param(
+            "Thousands of Iranians rallied in Tehran.",
+            [("IRN", "141", "IRNGOV")],
+            id="14-a-rally-in-the-capital",
+        ),
+        pytest.param(
+            "Hamas executed three Israeli hostages.",
+            [("PSEREBHMS", "1823", "ISR")],
+            id="18-executed",
+        ),
+        pytest.param(
+            "Russia committed genocide against Ukrainians.",
+            [("RUS", "202", "UKR")],
+            id="20-committed-genocide",
+        ),
+        pytest.param(
+            "Putin met Trump in Paris on Wednesday.",
+            [("RUSGOV", "044", "USAGOV")],
+            id="04-a-meeting-in-a-third-country",
+        ),
+        pytest.param(
+            "The United Nations called on Israel to exercise restraint.",
+            [("IGOUNO", "0256", "ISR")],
+            id="02-called-on-to-de-escalate",
+        ),
+        pytest.param(
+            "Hamas fired rockets at Israel.",
+            [("PSEREBHMS", "195", "ISR")],
+            id="19-rockets-are-aerial-weapons",
+        ),
+        pytest.param(
+            "Israel condemned the attack by Hezbollah.",
+            [("ISR", "111", "LBNREBHEZ")],
+            id="an-act-by-x-is-aimed-at-x",
+        ),
+    ],
+)
+def test_coding_weak_roots(
+    resources: Resources, text: str, expected: list[Triple]
+) -> None:
+    assert _triples(_events(resources, text)) == expected

@@ -75,6 +75,8 @@ def test_model_event_record_has_the_documented_keys() -> None:
         negated=False,
         modality="asserted",
         evidence=TextSpan(text="RUS criticized", start=0, end=14),
+        predicate=TextSpan(text="criticized", start=4, end=14),
+        auxiliary=("future", "negation"),
         rule="verb:criticize",
         coder="eventwire.verbs.v1",
         ontology="test",
@@ -99,6 +101,7 @@ def test_model_event_record_has_the_documented_keys() -> None:
         "date_text",
         "place",
         "evidence",
+        "predicate",
         "rule",
         "coder",
         "ontology",
@@ -116,7 +119,12 @@ def test_model_event_record_has_the_documented_keys() -> None:
         "antecedent": None,
     }
     assert record["target"] is None
-    assert record["plover"] == {"type": "ACCUSE", "mode": "disapprove"}
+    assert record["plover"] == {
+        "type": "ACCUSE",
+        "mode": "disapprove",
+        "auxiliary": ["future", "negation"],
+    }
+    assert record["predicate"] == {"text": "criticized", "start": 4, "end": 14}
     assert record["date"] == "2015-11-27"
 
 

@@ -236,6 +236,11 @@ class Event:
     date: date | None = None
     date_text: str | None = None
     place: Place | None = None
+    # The trigger words in original offsets ("shot down" in "Turkish jets shot
+    # down a Russian warplane"); None for records made before the coder kept it.
+    predicate: TextSpan | None = None
+    # PLOVER auxiliary modes of the negation and modality ("future", "negation").
+    auxiliary: tuple[str, ...] = ()
 
     def as_record(self) -> JSONDict:
         """The event as one JSON-ready dict (the documented event contract)."""
@@ -251,7 +256,11 @@ class Event:
             "goldstein": self.goldstein,
             "quad_class": self.quad_class,
             "plover": (
-                {"type": self.plover.type, "mode": self.plover.mode}
+                {
+                    "type": self.plover.type,
+                    "mode": self.plover.mode,
+                    "auxiliary": list(self.auxiliary),
+                }
                 if self.plover
                 else None
             ),
@@ -265,6 +274,15 @@ class Event:
                 "start": self.evidence.start,
                 "end": self.evidence.end,
             },
+            "predicate": (
+                {
+                    "text": self.predicate.text,
+                    "start": self.predicate.start,
+                    "end": self.predicate.end,
+                }
+                if self.predicate
+                else None
+            ),
             "rule": self.rule,
             "coder": self.coder,
             "ontology": self.ontology,

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.matching import Match, match_noun, match_predicate
-from eventwire.coding.modality import is_negated, modality_of
+from eventwire.coding.modality import is_negated, modality_of, plover_auxiliary_modes
 from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern, PatternTable
-from eventwire.coding.roles import is_passive, source_heads, target_candidates
+from eventwire.coding.roles import (
+    PLACE_TARGET_ROOTS,
+    is_passive,
+    source_heads,
+    target_candidates,
+)
 from eventwire.model import Actor, Event, ParsedArticle, TextSpan
 
 CODER = "eventwire.patterns.v2"
@@ -52,16 +58,66 @@ OWNING_VERBS = frozenset(
         "ready",
     }
 )
-# Directed verbal events (statements, appeals, consultations, criticism,
-# threats) say nothing without their addressee; physical acts stand alone.
-TARGET_REQUIRED_ROOTS = frozenset(
-    {"01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "12", "13", "16", "17"}
+# Roots whose acts the codebook lets stand without an addressee: statements
+# ("declined to comment"), appeals and intentions voiced to no one in
+# particular ("called for restraint"), rejections, threats ("vowed
+# revenge"), protests and shows of force ("put troops on alert"). Every other
+# act is dyadic: cooperation, aid, demands, criticism, sanctions, coercion and
+# violence are done *to* someone, and one whose target the coder cannot code
+# is left out rather than coded half-known.
+STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
+# Physical violence, whose targets are places and the people in them.
+VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
+# Dictionary entries that name a place: a capital stands for its government
+# when it speaks ("Moscow said"), for its country when it is struck.
+PLACE_ENTRIES = ("capital:", "country:")
+CONSULT_CODE = "040"
+THIRD_PLACE_CODE = "044"
+MEETING_PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# Unnamed victims, coded as the civilians of the place they were struck in.
+CIVILIAN_NOUNS = frozenset(
+    {
+        "civilian",
+        "people",
+        "person",
+        "resident",
+        "villager",
+        "inhabitant",
+        "man",
+        "woman",
+        "child",
+        "children",
+        "worshipper",
+        "passenger",
+        "student",
+        "schoolgirl",
+        "family",
+        "protester",
+        "demonstrator",
+        "pilgrim",
+        "shopper",
+        "citizen",
+        "population",
+    }
 )
+CIVILIAN_SECTOR = "CVL"
+# Unnamed fighters, coded as the rebels of the place they come from.
+ARMED_NOUNS = frozenset(
+    {"militant", "gunman", "insurgent", "rebel", "jihadist", "fighter", "guerrilla"}
+)
+REBEL_SECTOR = "REB"
+# How an actor derived from a place was resolved (the record's ``method``).
+PLACE_METHOD = "place"
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
 )
 GROUNDS_PREPOSITIONS = frozenset({"of", "for"})
+# Words of a pattern that belong to the trigger when next to the predicate:
+# the particle ("shot *down*") and object nouns of light verbs ("opened *fire*").
+TRIGGER_DEPS = frozenset({"prt", "prep", "dobj", "advmod"})
+# Modifiers of a nominal trigger ("*suicide* bombing", "*air* strikes").
+NOUN_TRIGGER_DEPS = frozenset({"compound", "amod"})
 
 Pair = tuple[Actor, Actor | None]
 Dyad = tuple[str | None, str | None, str]
@@ -139,6 +195,9 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=False,
+                    cameo=_meeting_place_code(
+                        verb, match.pattern, source, target, by_token
+                    ),
                 )
             )
     for token in doc[start:end]:
@@ -249,9 +308,8 @@ def _role_pairs(
 ) -> list[Pair]:
     """(source, target) pairs for one predicate; target None when it has none.
 
-    A directed verbal event needs something it is directed at: a resolved
-    actor, or at least an object phrase ("denounced the agreement"), unless
-    its pattern says it stands alone. A mutual act between conjoined
+    An event needs a coded target unless its root and its pattern both let it
+    stand alone ("declined to comment"). A mutual act between conjoined
     subjects with no object ("Trump and Kim met") is coded from each toward
     the other.
     """
@@ -261,32 +319,91 @@ def _role_pairs(
     # a third party.
     joint = pattern.mutual and len(sources) > 1
     candidates = target_candidates(verb, pattern, complement_too=not joint)
-    # Only the predicate's own object licenses a directed event without an
-    # actor target: "hopes to meet its inflation target" meets no one.
-    has_object = any(target_candidates(verb, pattern, complement_too=False))
-    return _pairs(
-        sources,
-        candidates,
-        pattern,
-        by_token,
-        require_target=False,
-        has_object=has_object,
-    )
+    pairs = _pairs(sources, candidates, pattern, by_token)
+    if pattern.cameo[:2] not in VIOLENCE_ROOTS:
+        return pairs
+    victims = candidates[0][0] if candidates and candidates[0] else None
+    if not pairs:
+        return [
+            (source, own)
+            for source in sources
+            if (own := _own_civilians(source, candidates, by_token)) is not None
+        ]
+    return [
+        (source, _struck_place(target, victims, by_token)) for source, target in pairs
+    ]
+
+
+def _own_civilians(
+    source: Actor, candidates: list[list[Token]], by_token: dict[int, Actor]
+) -> Actor | None:
+    """ "Assad used chemical weapons against his own people": unnamed
+    civilians owned by the source's side are its country's civilians."""
+    if source.country is None:
+        return None
+    for group in candidates:
+        for head in group:
+            if head.lemma_.lower() not in CIVILIAN_NOUNS or head.i in by_token:
+                continue
+            for child in head.children:
+                owner = by_token.get(child.i) if child.dep_ == "poss" else None
+                if owner is not None and owner.country == source.country:
+                    return _people_of_place(source, head, CIVILIAN_SECTOR)
+    return None
+
+
+def _meeting_place_code(
+    verb: Token,
+    pattern: EventPattern,
+    source: Actor,
+    target: Actor | None,
+    by_token: dict[int, Actor],
+) -> str:
+    """ "Putin met Biden in Geneva": a meeting in a country that is neither
+    party's is CAMEO's meeting at a third location (044)."""
+    if pattern.cameo != CONSULT_CODE or target is None:
+        return pattern.cameo
+    parties = {source.country, target.country}
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in MEETING_PLACE_PREPOSITIONS:
+            continue
+        for inner in child.children:
+            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
+            if (
+                place is not None
+                and (place.entry_id or "").startswith(PLACE_ENTRIES)
+                and place.country not in parties
+            ):
+                return THIRD_PLACE_CODE
+    return pattern.cameo
+
+
+def _struck_place(
+    target: Actor | None, victims: Token | None, by_token: dict[int, Actor]
+) -> Actor | None:
+    """Violence done in a place is done to the place, not its government:
+    "struck Kabul" is aimed at Afghanistan, and "killed 20 civilians in
+    Kabul" at Afghan civilians."""
+    if target is None or target.country is None:
+        return target
+    if not (target.entry_id or "").startswith(PLACE_ENTRIES):
+        return target
+    if (
+        victims is not None
+        and victims.lemma_.lower() in CIVILIAN_NOUNS
+        and by_token.get(victims.i) is None
+    ):
+        return _people_of_place(target, victims, CIVILIAN_SECTOR)
+    if target.code == target.country:
+        return target
+    return replace(target, code=target.country, sector=None)
 
 
 def _noun_pairs(
     noun: Token, pattern: EventPattern, by_token: dict[int, Actor]
 ) -> list[Pair]:
     sources = _resolved(noun_source_heads(noun), by_token)
-    candidates = [noun_target_heads(noun, pattern)]
-    return _pairs(
-        sources,
-        candidates,
-        pattern,
-        by_token,
-        require_target=True,
-        has_object=any(candidates),
-    )
+    return _pairs(sources, [noun_target_heads(noun, pattern)], pattern, by_token)
 
 
 def _pairs(
@@ -294,32 +411,33 @@ def _pairs(
     candidates: list[list[Token]],
     pattern: EventPattern,
     by_token: dict[int, Actor],
-    *,
-    require_target: bool,
-    has_object: bool,
 ) -> list[Pair]:
-    targets: list[Actor] = []
-    for group in candidates:
-        targets = [
+    # "Israel bombed civilians in their homes": a source is not its own target.
+    codes = {source.code for source in sources if source.code is not None}
+    groups = [
+        [
             actor
             for actor in (_actor_of(head, by_token) for head in group)
-            if actor is not None and actor not in sources
+            if actor is not None and actor not in sources and actor.code not in codes
         ]
-        if targets:
-            break
+        for group in candidates
+    ]
+    # A coded actor in a later slot beats an unknown one in an earlier:
+    # "executed civilians in Bucha" is aimed at whom the coder can name.
+    targets = next(
+        (group for group in groups if any(a.code is not None for a in group)), []
+    )
     if not targets and pattern.mutual and len(sources) > 1:
         return [
             (one, other) for one in sources for other in sources if one is not other
         ]
-    if not pattern.target_optional:
-        if require_target and not targets:
+    if not targets:
+        # Standing alone takes both a root that allows it and a pattern that
+        # says so: "urged lawmakers to ..." names an addressee the coder
+        # cannot code, "called for restraint" names none.
+        if pattern.cameo[:2] not in STANDALONE_ROOTS or not pattern.target_optional:
             return []
-        if (
-            not targets
-            and not has_object
-            and pattern.cameo[:2] in TARGET_REQUIRED_ROOTS
-        ):
-            return []
+        targets = next((group for group in groups if group), [])
     directed: list[Actor | None] = list(targets) if targets else [None]
     return [
         (source, target)
@@ -335,11 +453,54 @@ def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
     found: list[Actor] = []
     for head in heads:
         actor = by_token.get(head.i) or _owner_of(head, by_token)
+        if actor is None or actor.code is None:
+            actor = _armed_group_in_place(head, by_token) or actor
         if actor is None:
             continue
         members = [actor] if actor.code is not None else _members(actor, by_token)
         found.extend(member for member in members if member not in found)
     return found
+
+
+def _people_of_place(place: Actor, noun: Token, sector: str) -> Actor:
+    """An actor for unnamed people of a named place: "129 people (in Paris)"
+    as FRACVL, "militants in Gaza" as PSEREB. The phrase runs from the noun's
+    first word to the noun itself."""
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    return replace(
+        place,
+        text=phrase.text,
+        start=phrase.start_char,
+        end=phrase.end_char,
+        token_start=phrase.start,
+        token_end=phrase.end,
+        head=noun.i,
+        code=f"{place.country}{sector}",
+        sector=sector,
+        name=None,
+        method=PLACE_METHOD,
+        entry_id=None,
+        antecedent=None,
+    )
+
+
+def _armed_group_in_place(head: Token, by_token: dict[int, Actor]) -> Actor | None:
+    """ "Militants in Gaza fired rockets": unnamed fighters of a named place
+    are its rebels."""
+    if head.lemma_.lower() not in ARMED_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in {"in", "from"}:
+            continue
+        for inner in child.children:
+            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
+            if (
+                place is not None
+                and place.country is not None
+                and (place.entry_id or "").startswith(PLACE_ENTRIES)
+            ):
+                return _people_of_place(place, head, REBEL_SECTOR)
+    return None
 
 
 def _members(actor: Actor, by_token: dict[int, Actor]) -> list[Actor]:
@@ -367,8 +528,12 @@ def _actor_of(head: Token, by_token: dict[int, Actor]) -> Actor | None:
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i in by_token:
             return by_token[child.i]
-    # "bases of the Rapid Support Forces", "targets in Gaza"
-    prepositions = {"of", "in"} if head.lemma_.lower() in PLACE_NOUNS else {"of"}
+    # "bases of the Rapid Support Forces", "targets in Gaza", "war crimes by
+    # Russian troops": an act by X is aimed at X when it is investigated,
+    # condemned or avenged.
+    prepositions = {"of", "by"}
+    if head.lemma_.lower() in PLACE_NOUNS:
+        prepositions.add("in")
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             for inner in child.children:
@@ -405,9 +570,11 @@ def _event(
     sentence: int,
     ontology: Ontology,
     nominal: bool,
+    cameo: str | None = None,
 ) -> Event:
-    evidence = _evidence(parsed, predicate, source, target)
-    code = ontology.code(pattern.cameo)
+    trigger = _trigger(predicate, pattern)
+    evidence = _evidence(parsed, trigger, source, target)
+    code = ontology.code(cameo or pattern.cameo)
     article = parsed.article
     if nominal:
         rule = f"noun:{pattern.id}"
@@ -417,7 +584,7 @@ def _event(
         negated, modality = is_negated(predicate), modality_of(predicate)
     return Event(
         article_id=article.id,
-        event_id=_event_id(article.id, evidence, source, target, pattern.cameo),
+        event_id=_event_id(article.id, evidence, source, target, code.code),
         sentence=sentence,
         source=source,
         target=target,
@@ -435,23 +602,53 @@ def _event(
         ontology=ontology.version,
         date=article.published,
         date_text=None,
+        predicate=_original_span(parsed, *trigger),
+        auxiliary=plover_auxiliary_modes(negated=negated, modality=modality),
     )
 
 
-def _evidence(
-    parsed: ParsedArticle, verb: Token, source: Actor, target: Actor | None
-) -> TextSpan:
-    """The smallest stretch of the sentence that holds source, predicate and target."""
+def _trigger(predicate: Token, pattern: EventPattern) -> tuple[int, int]:
+    """Token range of the trigger words: the predicate with the particle and
+    object words of its pattern where they stand next to it ("shot down",
+    "opened fire", "suicide bombing"); words set apart ("shot the jet down")
+    stay out, so the span never swallows an actor."""
+    wanted = {pattern.particle} if pattern.particle else set()
+    for group in pattern.objects:
+        wanted |= group
+    around = {
+        token.i
+        for token in predicate.children
+        if token.dep_ in TRIGGER_DEPS | NOUN_TRIGGER_DEPS
+        and (token.lower_ in wanted or token.lemma_.lower() in wanted)
+    }
+    around |= {child.i for child in predicate.children if child.dep_ == "prt"}
+    first = last = predicate.i
+    while first - 1 in around:
+        first -= 1
+    while last + 1 in around:
+        last += 1
+    return first, last + 1
+
+
+def _original_span(parsed: ParsedArticle, first: int, end: int) -> TextSpan:
+    """Tokens ``first`` to ``end`` (exclusive) as a span of the original text."""
     doc: Doc = parsed.doc
-    first = min(verb.i, source.token_start, target.token_start if target else verb.i)
-    last = max(verb.i + 1, source.token_end, target.token_end if target else verb.i + 1)
-    for child in verb.children:
-        if child.dep_ == "prt":
-            last = max(last, child.i + 1)
     clean_start = doc[first].idx
-    clean_end = doc[last - 1].idx + len(doc[last - 1].text)
-    start, end = parsed.clean.offsets.to_original(clean_start, clean_end)
-    return TextSpan(text=parsed.article.text[start:end], start=start, end=end)
+    clean_end = doc[end - 1].idx + len(doc[end - 1].text)
+    start, stop = parsed.clean.offsets.to_original(clean_start, clean_end)
+    return TextSpan(text=parsed.article.text[start:stop], start=start, end=stop)
+
+
+def _evidence(
+    parsed: ParsedArticle, trigger: tuple[int, int], source: Actor, target: Actor | None
+) -> TextSpan:
+    """The smallest stretch of the sentence that holds source, trigger and target."""
+    first = min(trigger[0], source.token_start)
+    last = max(trigger[1], source.token_end)
+    if target is not None:
+        first = min(first, target.token_start)
+        last = max(last, target.token_end)
+    return _original_span(parsed, first, last)
 
 
 def _event_id(

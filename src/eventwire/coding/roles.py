@@ -36,6 +36,15 @@ OBJECT_CONTROL = frozenset(
     }
 )
 MAX_CLIMB = 4
+# Roots whose target may be the place the act was done in: violence
+# ("killed 20 people in Baghdad" is done to Iraq) and protest ("rallied in
+# Tehran" is aimed at the government its capital stands for).
+PLACE_TARGET_ROOTS = frozenset({"14", "18", "19", "20"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "tonight", "dawn", "night", "morning", "evening", "week", "weekend"}
+)
 # "dozens of Russian diplomats", "a list of officials": the phrase after "of"
 # names who is meant.
 QUANTITY_HEADS = frozenset(
@@ -127,21 +136,37 @@ def target_candidates(
         # "adopted a package of sanctions against Russia"
         obj = through_quantity(obj)
     for slot in pattern.targets:
+        found: list[Token | None]
         if slot == "dobj":
-            found = obj
+            found = [obj]
         elif slot == "dative":
-            found = child_of(verb, frozenset({"dative"}))
+            dative = child_of(verb, frozenset({"dative"}))
+            if dative is not None and dative.pos_ == "ADP":
+                dative = child_of(dative, frozenset({"pobj"}))
+            found = [dative]
         else:
-            found = next(
-                (
-                    inner
-                    for host in _preposition_hosts(verb, obj)
-                    if (inner := prepositional_object(host, slot)) is not None
-                ),
-                None,
-            )
-        if found is not None:
-            candidates.append(expand(found))
+            # "imposed a siege on Gaza on Monday": every host's phrase is a
+            # candidate, the first that names an actor wins; a time is never
+            # a target.
+            found = [
+                inner
+                for host in _preposition_hosts(verb, obj)
+                if (inner := prepositional_object(host, slot)) is not None
+                and not is_time(inner)
+            ]
+        candidates.extend(expand(head) for head in found if head is not None)
+    if pattern.cameo[:2] in PLACE_TARGET_ROOTS:
+        # "struck targets in Gaza", "killed 20 people in Baghdad": violence
+        # done in a named place is done to the place's actor, as CAMEO's
+        # dictionaries code named places ("in their homes" names no one);
+        # tried after every actor slot.
+        candidates.extend(
+            expand(inner)
+            for host in ([verb] if obj is None else [obj, verb])
+            if (inner := prepositional_object(host, "in")) is not None
+            and inner.pos_ == "PROPN"
+            and not is_time(inner)
+        )
     complement = child_of(verb, COMPLEMENT_DEPS) if complement_too else None
     for _ in range(MAX_COMPLEMENT_DEPTH):
         if complement is None:
@@ -248,12 +273,22 @@ def _agent(verb: Token) -> Token | None:
 
 
 def prepositional_object(token: Token, preposition: str) -> Token | None:
+    # The parser labels the "to" of a recipient "dative" ("granted asylum
+    # *to* X") as often as "prep".
     for child in token.children:
-        if child.dep_ in {"prep", "prt", "agent"} and child.lower_ == preposition:
+        if (
+            child.dep_ in {"prep", "prt", "agent", "dative"}
+            and child.lower_ == preposition
+        ):
             found = child_of(child, frozenset({"pobj"}))
             if found is not None:
                 return found
     return None
+
+
+def is_time(head: Token) -> bool:
+    """ "on Monday", "in March", "at dawn": a date, not a party to the event."""
+    return head.ent_type_ in TIME_ENTITIES or head.lemma_.lower() in TIME_WORDS
 
 
 def child_of(token: Token, deps: frozenset[str]) -> Token | None:

@@ -44,11 +44,13 @@ function query(params) {
 
 // --- highlighting -----------------------------------------------------------
 
-// The record names the verb pattern that fired (rule "verb:shoot.down"), not
-// the predicate's offsets. The action shown is the pattern's words found in
-// the evidence outside the actors ("shot down": each word must start like the
-// pattern's word), else the stretch between the two actors (or beside the
-// only one): the evidence runs from actor to predicate to actor.
+// The record gives the trigger words' offsets (`predicate`, "shot down"):
+// that is the action shown. Records stored before the coder kept them name
+// only the verb pattern that fired (rule "verb:shoot.down"); for those the
+// action is the pattern's words found in the evidence outside the actors
+// ("shot down": each word must start like the pattern's word), else the
+// stretch between the two actors (or beside the only one): the evidence runs
+// from actor to predicate to actor.
 function stemOf(word) {
   return word.toLowerCase().slice(0, word.length <= 4 ? 2 : 3);
 }
@@ -76,6 +78,10 @@ function patternSpan(event, actors) {
 }
 
 function actionSpan(event) {
+  const predicate = event.predicate;
+  if (predicate && predicate.end > predicate.start) {
+    return { start: predicate.start, end: predicate.end };
+  }
   const evidence = event.evidence;
   const actors = [event.source, event.target]
     .filter((a) => a && a.start >= evidence.start && a.end <= evidence.end)
