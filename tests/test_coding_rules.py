@@ -346,7 +346,7 @@ def test_coding_targets(
         ),
         pytest.param(
             "Germany granted asylum to the Russian opposition leader.",
-            [("DEU", "075", "RUSGOV")],
+            [("DEU", "075", "RUSOPP")],
             id="07-asylum-to-a-dative-recipient",
         ),
         pytest.param(
