@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from eventwire.model import Article, CodedArticle, Failure
 from eventwire.pipeline import Resources, code_and_save
 from eventwire.store import open_store
+from store_records import make_coded, make_event, save
 
 TEXT = (
     "MOSCOW (eventwire) -- Markets were calm on Monday.\n\n"
@@ -56,3 +59,26 @@ def test_pipeline_code_and_save_recodes_stored_articles_and_keeps_failures(
         assert [e["cameo"][:2] for e in store.events()] == ["05"]
         assert store.counts().articles == 1
         assert store.failures() == [failure]
+
+
+def test_store_events_piped_to_a_reader_that_stops_early_is_quiet(
+    tmp_path: Path,
+) -> None:
+    # `eventwire events ... | head -1`: the store closes while its row stream
+    # is still open, which must not print "Exception ignored" or a traceback.
+    db = tmp_path / "piped.db"
+    with open_store(str(db)) as store:
+        events = tuple(make_event("a1", number) for number in range(2000))
+        save(store, make_coded("a1", events))
+    command = [sys.executable, "-m", "eventwire", "events", "--db", str(db)]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        process.wait(timeout=60)
+    assert first.startswith(b"{")
+    assert "Exception ignored" not in errors
+    assert "Traceback" not in errors

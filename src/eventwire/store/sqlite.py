@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +191,10 @@ class SQLiteConnection:
             while rows := cursor.fetchmany(batch_size):
                 yield from rows
         finally:
-            cursor.close()
+            # A reader that stopped early (a closed pipe) may finish this
+            # generator after the store closed, which already freed the cursor.
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def transaction(self) -> AbstractContextManager[None]:
         return write_transaction(self.raw)
