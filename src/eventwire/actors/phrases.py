@@ -8,46 +8,45 @@ country, organisation or person is named; sector nouns and titles ("troops",
 ("the French president") and "the country"; a named entity with no entry gets
 a code from its context ("Jaish al-Islam, a Syrian rebel group") or keeps its
 NER label with no code.
+
+:class:`PhraseResolver` adds the phrase-level rules (coordinated members,
+headlines, country and organisation references) to the readers it builds on:
+sectors and owners in :mod:`eventwire.actors.sectors`, people and titles in
+:mod:`eventwire.actors.people`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.actors._syntax import (
     HEAD_POS,
     is_title_phrase,
     negated_modifier,
     of_objects,
-    of_state,
     phrase_tokens,
     trimmed_bounds,
-    with_of_objects,
 )
-from eventwire.actors.dictionary import ActorDictionary, ActorEntry
-from eventwire.actors.entry import INTERNATIONAL
-from eventwire.actors.match import EntityMatch
-from eventwire.actors.references import (
-    COUNTRY_NOUNS,
-    ORGANISATION_NOUNS,
-    REFERENCE_HEADS,
-    TITLE_COUNTRIES,
-    Discourse,
+from eventwire.actors.identities import (
     Identity,
     Mention,
-    title_office,
+    agent_of,
+    identity_from_entry,
+    identity_from_mention,
 )
-from eventwire.model import TextSpan
+from eventwire.actors.match import EntityMatch
+from eventwire.actors.organisations import ORGANISATION_NOUNS
+from eventwire.actors.people import PersonReader
+from eventwire.actors.references import (
+    COUNTRY_NOUNS,
+    REFERENCE_HEADS,
+)
 
 # Entity kinds that name a country rather than an agent of it.
 COUNTRY_KINDS = frozenset({"country", "adjective"})
 NAMED_NER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Named modifiers that make a thing theirs: "ISIL targets", "Assad's palace".
-# A capital as a modifier names a place ("the Paris attacks"), not an owner.
-OWNER_KINDS = frozenset({"organisation", "person", "metonym"})
 # Heads that take their sector from a modifier: "a Syrian rebel group" is REB.
 GROUP_HEADS = frozenset(
     {
@@ -69,17 +68,8 @@ GROUP_HEADS = frozenset(
     }
 )
 PERSON_PREFIXES = ("person:", "minister:")
-# A modifier of a non-state sector overrides a head of a state one.
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP"})
-NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF", "OPP"})
-# Entries that name a place a group of people may be in.
-PLACE_KINDS = frozenset({"country", "capital"})
 # Bodies named with no article in wire copy ("Parliament approved the bill").
 BARE_REFERENCE_HEADS = frozenset({"parliament", "legislature", "cabinet"})
-# Sectors of armed groups, whose unnamed fighters belong to a named group.
-ARMED_NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
-# Singular agent nouns that name a group of people: "police fired".
-GROUP_AGENTS = frozenset({"police", "military", "army", "navy", "militia"})
 # Modifiers that may be coordinated with others before one head.
 CONJOINED_DEPS = frozenset({"amod", "nmod", "compound"})
 MEMBER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -87,41 +77,8 @@ MEMBER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 Found = tuple[Identity, tuple[int, int], Token]
 
 
-class PhraseResolver:
+class PhraseResolver(PersonReader):
     """Resolves noun-phrase heads of one Doc, remembering people by name."""
-
-    def __init__(
-        self,
-        *,
-        doc: Doc,
-        entities: dict[int, EntityMatch],
-        dictionary: ActorDictionary,
-        discourse: Discourse,
-        on: date | None,
-    ) -> None:
-        self.doc = doc
-        self.entities = entities
-        self.dictionary = dictionary
-        self.discourse = discourse
-        self.on = on
-        self.people: dict[str, tuple[Identity, TextSpan]] = {}
-        self.entity_texts = {
-            i: entity.text
-            for entity in doc.ents
-            for i in range(entity.start, entity.end)
-        }
-        self.sectors: dict[str, str | None] = {}
-        self.resolved_matches: set[tuple[int, int]] = set()
-
-    def _agent_sector(self, phrase: str) -> str | None:
-        # Phrases repeat within an article; normalising each time is the cost.
-        if phrase not in self.sectors:
-            self.sectors[phrase] = self.dictionary.agent_sector(phrase)
-        return self.sectors[phrase]
-
-    def _entity_text(self, token: Token) -> str:
-        """The text of the named entity holding ``token``, else the token's."""
-        return self.entity_texts.get(token.i, token.text)
 
     def resolve(self, head: Token) -> list[Found]:
         """The actor a phrase names, else the actors named inside it.
@@ -192,7 +149,7 @@ class PhraseResolver:
             return match.entry.code is not None and not negated_modifier(
                 self.doc, match.start
             )
-        return token.pos_ in HEAD_POS and self._agent_sector(token.lower_) is not None
+        return token.pos_ in HEAD_POS and self.agent_sector(token.lower_) is not None
 
     def _split(
         self, head: Token, tokens: list[Token], members: list[Token]
@@ -205,7 +162,7 @@ class PhraseResolver:
         kept = [t for t in tokens if t.i not in removed and not t.is_punct]
         by_index = {t.i: t for t in [*kept, *phrase_tokens(last)]}
         rest = [by_index[i] for i in sorted(by_index)]
-        sector = self._head_sector(head, rest)
+        sector = self.head_sector(head, rest)
         found: list[Found] = []
         for member in earlier:
             member_tokens = phrase_tokens(member)
@@ -216,7 +173,7 @@ class PhraseResolver:
                 identity = self._from_phrase(member, member_tokens)
             else:
                 bounds = (min(bounds[0], match.start), max(bounds[1], match.end))
-                owner = _identity_of(match.entry, method="modifier")
+                owner = identity_from_entry(match.entry, method="modifier")
                 identity = owner if sector is None else agent_of(owner, sector, "agent")
             if identity is not None:
                 found.append((identity, bounds, self.doc[bounds[1] - 1]))
@@ -242,7 +199,7 @@ class PhraseResolver:
             if match is None or match.start != index:
                 index += 1
                 continue
-            identity = _identity_of(match.entry, method="dictionary")
+            identity = identity_from_entry(match.entry, method="dictionary")
             end = match.end
             if match.entry.kind in COUNTRY_KINDS:
                 agent_end, sector = self._headline_agent(match.end, sentence.end)
@@ -264,19 +221,12 @@ class PhraseResolver:
             if end > limit or any(i in self.entities for i in range(start, end)):
                 continue
             words = self.doc[start:end].text.lower()
-            sector = self._agent_sector(words)
+            sector = self.agent_sector(words)
             if sector is None and words.endswith("s"):
-                sector = self._agent_sector(words[:-1])
+                sector = self.agent_sector(words[:-1])
             if sector is not None:
                 return end, sector
         return start, None
-
-    def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
-        """Remember a coded person by full name and surname, for later mentions."""
-        if identity.code is None or head.ent_type_ != "PERSON":
-            return
-        self.people[self._entity_text(head).lower()] = (identity, span)
-        self.people[head.lower_] = (identity, span)
 
     def _modifiers(self, head: Token, tokens: list[Token]) -> list[Found]:
         found: list[Found] = []
@@ -304,7 +254,7 @@ class PhraseResolver:
             ):
                 continue
             seen.add(match.start)
-            identity = _identity_of(match.entry, method="modifier")
+            identity = identity_from_entry(match.entry, method="modifier")
             found.append((identity, (match.start, match.end), self.doc[match.end - 1]))
         return sorted(found, key=lambda item: item[1])
 
@@ -313,11 +263,11 @@ class PhraseResolver:
     ) -> Identity:
         entry = match.entry
         if entry.kind == "person" and entry.code is None:
-            titled = self._titled(head, tokens, name=entry.name)
+            titled = self.titled_person(head, tokens, name=entry.name)
             if titled is not None:
                 return titled
         if entry.kind in COUNTRY_KINDS:
-            sector = self._sector(head, tokens)
+            sector = self.sector_of(head, tokens)
             code = entry.country + sector if entry.country and sector else entry.code
             return Identity(
                 code=code,
@@ -327,15 +277,15 @@ class PhraseResolver:
                 method="dictionary",
                 entry_id=entry.id,
             )
-        return _identity_of(entry, method="dictionary")
+        return identity_from_entry(entry, method="dictionary")
 
     def _from_phrase(self, head: Token, tokens: list[Token]) -> Identity | None:
         organisation = self._organisation_reference(head, tokens)
         if organisation is not None:
             return organisation
-        head_sector = self._head_sector(head, tokens)
+        head_sector = self.head_sector(head, tokens)
         if head_sector is None and head.lower_ in GROUP_HEADS:
-            head_sector = self._sector(head, [t for t in tokens if t.i != head.i])
+            head_sector = self.sector_of(head, [t for t in tokens if t.i != head.i])
         if head_sector is not None:
             return self._agent(head, tokens, head_sector)
         reference = self._country_reference(head, tokens)
@@ -344,44 +294,23 @@ class PhraseResolver:
         # spaCy often tags a lone surname NOUN or ORG: a capitalised name
         # seen earlier in the article wins over the tagger.
         if head.ent_type_ == "PERSON" or (
-            head.text[:1].isupper() and self._known(head)
+            head.text[:1].isupper() and self.is_known_person(head)
         ):
-            person = self._person(head, tokens)
+            person = self.person(head, tokens)
             if person is not None:
                 return person
-        named = self._named_modifier(head, tokens)
+        named = self.named_modifier(head, tokens)
         if named is not None:
             return named
         if head.ent_type_ in NAMED_NER_LABELS:
             return self._unknown(head)
         return None
 
-    def _head_sector(self, head: Token, tokens: list[Token]) -> str | None:
-        """The sector the head names: "troops", "foreign secretary", "secretary of
-        state" (titles whose head word alone is no agent)."""
-        before = [t for t in tokens if t.i == head.i - 1 and t.i not in self.entities]
-        if before:
-            # The longer phrase first: "security forces" is COP, "forces" MIL.
-            sector = self._agent_sector(f"{before[0].lower_} {head.lower_}")
-            if sector is not None:
-                return sector
-        sector = self._agent_sector(head.lower_) or (
-            self._agent_sector(head.lemma_.lower())
-        )
-        if sector is None and of_state(head):
-            sector = self._agent_sector(f"{head.lower_} of state")
-        if sector in STATE_SECTORS and before:
-            # "rebel commanders", "opposition lawmakers": the non-state side.
-            modifier = self._agent_sector(before[0].lower_)
-            if modifier in NON_STATE_SECTORS:
-                return modifier
-        return sector
-
     def _agent(self, head: Token, tokens: list[Token], sector: str) -> Identity | None:
         """A sector noun or title: "Syrian troops", "the French president"."""
-        owner = self._owner(head, tokens)
+        owner = self.owner_of(head, tokens)
         if is_title_phrase(head, tokens):
-            person = self._title(head, tokens, owner)
+            person = self.title_holder(head, tokens, owner)
             if person is not None:
                 return person
         if owner is not None:
@@ -396,110 +325,12 @@ class PhraseResolver:
                     code=None,
                     country=None,
                     sector=sector,
-                    name=self._entity_text(token),
+                    name=self.entity_text(token),
                     method="unknown",
                     entry_id=None,
                     label=token.ent_type_,
                 )
-        return self._bare_sector(head, tokens, sector)
-
-    def _bare_sector(
-        self, head: Token, tokens: list[Token], sector: str
-    ) -> Identity | None:
-        """ "Protesters", "security forces", "the lawmakers": a group of people
-        of no named country belongs to the country in focus, if one is clear
-        (:meth:`Discourse.focus_country`); else it keeps its sector alone."""
-        if head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in GROUP_AGENTS:
-            return None  # "a pilot", "the president": one person, not a group
-        definite = any(token.lower_ == "the" for token in tokens)
-        if of_objects(head) or any(
-            token.i != head.i
-            and (
-                token.dep_ == "poss"
-                or token.i in self.entities
-                or (
-                    definite
-                    and token.dep_ == "compound"
-                    and not self._agent_word(token, head)
-                )
-            )
-            for token in tokens
-        ):
-            # "the morality police" names a body of its own, not the police of
-            # whichever country was named last ("the riot police" are police).
-            return None
-        if definite:
-            earlier = self.discourse.same_noun(head)
-            if earlier is not None:
-                # "the soldiers" are the ones just mentioned, coded or not.
-                return replace(
-                    _following(earlier, method="reference"),
-                    label=earlier.actor.label,
-                )
-        if sector in ARMED_NON_STATE_SECTORS:
-            group = self.discourse.focus_group(head, sector=sector)
-            if group is not None:
-                return replace(_following(group, method="focus"), label=None)
-        country = self._located_in(head)
-        if (
-            country is None
-            and not (definite and head.lower_ in ORGANISATION_NOUNS)
-            and not self._object_of_a_state(head)
-        ):
-            # "the militants" with no armed group named is no new group of
-            # the country in focus.
-            country = self.discourse.focus_country(head)
-        if country is None:
-            return Identity(
-                code=None,
-                country=None,
-                sector=sector,
-                name=None,
-                method="sector",
-                entry_id=None,
-            )
-        return Identity(
-            code=country + sector,
-            country=country,
-            sector=sector,
-            name=self.dictionary.country_name(country),
-            method="focus",
-            entry_id=f"country:{country}",
-        )
-
-    def _title(
-        self, head: Token, tokens: list[Token], owner: Identity | None
-    ) -> Identity | None:
-        """The person a title names: named earlier in the article, else by date."""
-        words = [
-            token.lower_
-            for token in tokens
-            if token.i not in self.entities and token.dep_ not in {"det", "case"}
-        ]
-        words.extend(of_state(head))
-        found = title_office(words)
-        if found is None or self._sector(head, tokens) != "GOV":
-            return None  # "opposition leader", "former president"
-        title, office = found
-        if owner is None and (office == "leader" or of_objects(head)):
-            # "the leader of the coalition" names no office of the tables.
-            return None
-        key = None if owner is None else _owner_key(owner)
-        earlier = self.discourse.office_holder(head.i, office=office, owner=key)
-        if earlier is not None:
-            return _following(earlier, method="title")
-        if key is None:
-            key = TITLE_COUNTRIES.get(title)
-        if key is None:
-            country = self.discourse.country(head)
-            key = None if country is None else country.nation
-        if key is None or self.on is None:
-            return None
-        holders = self.dictionary.office_holders(key, office, on=self.on)
-        if len(holders) != 1:
-            return None  # several leaders: the tables cannot say which
-        (entry,) = holders
-        return _identity_of(entry, method="office")
+        return self.bare_sector(head, tokens, sector)
 
     def _country_reference(self, head: Token, tokens: list[Token]) -> Identity | None:
         """ "the country", "the government": the country named last, if no other."""
@@ -518,7 +349,7 @@ class PhraseResolver:
         )
         if mention is None or mention.nation is None:
             return None
-        sector = None if word in COUNTRY_NOUNS else self._agent_sector(word)
+        sector = None if word in COUNTRY_NOUNS else self.agent_sector(word)
         nation = mention.nation
         return Identity(
             code=nation + (sector or ""),
@@ -540,48 +371,6 @@ class PhraseResolver:
                 mention = self.discourse.at(child.i)
                 if mention is not None and mention.nation is not None:
                     return mention
-        return None
-
-    def _object_of_a_state(self, head: Token) -> bool:
-        """ "Hungary expelled two diplomats", "Israel killed three militants":
-        what a state named as a whole does to a group is as often done to
-        another country's. ("The Syrian government killed civilians", "the
-        prime minister urged lawmakers": its agents mostly act at home.)"""
-        if head.dep_ != "dobj":
-            return False
-        for child in head.head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                mention = self.discourse.at(child.i)
-                if (
-                    mention is not None
-                    and mention.nation is not None
-                    and mention.actor.sector is None
-                ):
-                    return True
-        return False
-
-    def _agent_word(self, modifier: Token, head: Token) -> bool:
-        """Whether a compound is part of an agent: "riot police", "rebel
-        commanders"."""
-        return (
-            self._agent_sector(f"{modifier.lower_} {head.lower_}") is not None
-            or self._agent_sector(modifier.lower_) is not None
-        )
-
-    def _located_in(self, head: Token) -> str | None:
-        """The country of a place the phrase itself is in: "police in Minsk"."""
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ != "in":
-                continue
-            for place in child.children:
-                match = self.entities.get(place.i)
-                if (
-                    place.dep_ == "pobj"
-                    and match is not None
-                    and match.entry.kind in PLACE_KINDS
-                    and match.entry.country not in INTERNATIONAL
-                ):
-                    return match.entry.country
         return None
 
     def _organisation_reference(
@@ -630,13 +419,13 @@ class PhraseResolver:
                 label=mention.actor.label,
                 antecedent=mention.named,
             )
-        return _following(mention, method="reference")
+        return identity_from_mention(mention, method="reference")
 
     def _unknown(self, head: Token) -> Identity:
         """A named entity the tables lack: coded from an apposition when it says
         who it is ("Jaish al-Islam, a Syrian rebel group"), else kept uncoded."""
         label = head.ent_type_
-        name = self._entity_text(head)
+        name = self.entity_text(head)
         for appos in (child for child in head.children if child.dep_ == "appos"):
             if appos.pos_ not in HEAD_POS or appos.i in self.entities:
                 continue
@@ -659,90 +448,6 @@ class PhraseResolver:
             entry_id=None,
             label=label,
         )
-
-    def _person(self, head: Token, tokens: list[Token]) -> Identity | None:
-        name = self._entity_text(head)
-        titled = self._titled(head, tokens, name=name)
-        if titled is not None:
-            return titled
-        remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
-        if remembered is None:
-            return None
-        identity, span = remembered
-        return replace(identity, method="surname", antecedent=span)
-
-    def _known(self, head: Token) -> bool:
-        return (
-            head.lower_ in self.people or self._entity_text(head).lower() in self.people
-        )
-
-    def _titled(
-        self, head: Token, tokens: list[Token], *, name: str
-    ) -> Identity | None:
-        """A person with a title: "Russian President X", "X, the French president"."""
-        candidates = list(tokens)
-        for appos in (child for child in head.children if child.dep_ == "appos"):
-            candidates.extend(phrase_tokens(appos))
-        sector = self._sector(head, candidates)
-        owner = self._owner(head, candidates)
-        if sector is None or owner is None:
-            return None
-        words = [t.lower_ for t in candidates if t.i not in self.entities]
-        found = title_office(words)
-        return replace(
-            agent_of(owner, sector, "title"),
-            name=name,
-            office=None if found is None else found[1],
-            leader=False,
-        )
-
-    def _sector(self, head: Token, tokens: list[Token]) -> str | None:
-        """The sector named by a title or sector noun among ``tokens``."""
-        words = [token for token in tokens if token.i not in self.entities]
-        for first, second in zip(words, words[1:], strict=False):
-            if second.i == first.i + 1:
-                pair = f"{first.lower_} {second.lower_}"
-                sector = self._agent_sector(pair)
-                if sector is not None:
-                    return sector
-        for token in words:
-            sector = self._agent_sector(token.lower_)
-            if sector is not None:
-                return sector
-        return None
-
-    def _owner(self, head: Token, tokens: list[Token]) -> Identity | None:
-        """Whom a phrase's modifiers name: "Syrian", "Britain's", "of France"."""
-        head_match = self.entities.get(head.i)
-        for token in with_of_objects(head, tokens):
-            match = self.entities.get(token.i)
-            if (
-                match is not None
-                and match is not head_match
-                and match.entry.country
-                and not negated_modifier(self.doc, match.start)
-            ):
-                return _identity_of(match.entry, method="owner")
-        for token in tokens:
-            if token.dep_ == "poss" and token.i != head.i:
-                remembered = self.people.get(token.lower_)
-                if remembered is not None and remembered[0].country:
-                    return remembered[0]
-        return None
-
-    def _named_modifier(self, head: Token, tokens: list[Token]) -> Identity | None:
-        """A named organisation or person owning the head: "ISIL targets"."""
-        for token in tokens:
-            if token.i == head.i:
-                continue
-            match = self.entities.get(token.i)
-            if (
-                match is not None
-                and match.entry.kind in OWNER_KINDS
-                and not negated_modifier(self.doc, match.start)
-            ):
-                return _identity_of(match.entry, method="owner")
-        return None
 
 
 def _conjuncts(token: Token, *, before: int) -> list[Token]:
@@ -769,50 +474,4 @@ def _conjoined_modifier(token: Token) -> bool:
         first.dep_ in CONJOINED_DEPS
         and first.head.i > token.i
         and first.head.pos_ in HEAD_POS
-    )
-
-
-def agent_of(owner: Identity, sector: str, method: str) -> Identity:
-    """The ``sector`` of ``owner``: SYR + MIL. An organisation acts as itself
-    ("NATO troops" is NATO); a person's sector gives way to the noun's."""
-    if owner.country is None or owner.code is None:
-        return owner
-    if owner.code != owner.country + (owner.sector or ""):
-        return replace(owner, method=method)
-    return replace(owner, code=owner.country + sector, sector=sector, method=method)
-
-
-def _identity_of(entry: ActorEntry, *, method: str) -> Identity:
-    return Identity(
-        code=entry.code,
-        country=entry.country,
-        sector=entry.sector,
-        name=entry.name,
-        method=method,
-        entry_id=entry.id,
-        office=entry.office,
-        leader=entry.leader,
-    )
-
-
-def _owner_key(owner: Identity) -> str | None:
-    """What office holders are looked up by: a country, or an organisation's code."""
-    if owner.country is not None and owner.country not in INTERNATIONAL:
-        return owner.country
-    return owner.code
-
-
-def _following(mention: Mention, *, method: str) -> Identity:
-    """The identity of an earlier mention, reached by ``method``."""
-    actor = mention.actor
-    return Identity(
-        code=actor.code,
-        country=actor.country,
-        sector=actor.sector,
-        name=actor.name,
-        method=method,
-        entry_id=actor.entry_id,
-        antecedent=mention.named,
-        office=mention.office,
-        leader=mention.leader,
     )

@@ -41,19 +41,31 @@ above it ("Paris said it would ..."), else the most recent one looking back as
 "they" does, subjects first. An "it" that stands for no one ("it is unclear
 whether", "it is believed that", "it rained") and "it" as an object (mostly a
 thing: "Russia rejected it") are left alone.
+
+The clause climbs a pronoun is bound by are in :mod:`eventwire.actors.pronouns`,
+the kinds of organisation a reference noun names in
+:mod:`eventwire.actors.organisations`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.entry import INTERNATIONAL
-from eventwire.model import Actor, TextSpan
+from eventwire.actors.identities import Identity, Mention
+from eventwire.actors.organisations import NAMED_GROUP_LENGTH, organisation_of_kind
+from eventwire.actors.pronouns import (
+    IT_PRONOUNS,
+    SUBJECT_DEPS,
+    clause_subject,
+    governing_verbs,
+    in_main_clause,
+    is_empty_it,
+)
+from eventwire.model import Actor
 
 # Title words -> the office of the people tables they name.
 TITLE_OFFICES: Mapping[str, str] = MappingProxyType(
@@ -114,36 +126,6 @@ REFERENCE_HEADS = COUNTRY_NOUNS | {
     "legislature",
     "police",
 }
-# Nouns that, with "the", refer back to the most recent organisation of their
-# kind: "the alliance" is NATO, "the bloc" the EU or the AU, "the group" an
-# armed group. Each maps to the kind of actor it may refer to.
-ORGANISATION_NOUNS: Mapping[str, str] = MappingProxyType(
-    {
-        "alliance": "alliance",
-        "bloc": "bloc",
-        "organisation": "organisation",
-        "organization": "organisation",
-        "court": "court",
-        "tribunal": "court",
-        "group": "group",
-        "movement": "group",
-        "militants": "militants",
-        "insurgents": "militants",
-        "jihadists": "militants",
-        "extremists": "militants",
-        "rebels": "militants",
-    }
-)
-# Military alliances: "the alliance" is one of these.
-ALLIANCE_CODES = frozenset({"IGOWSTNAT"})
-COURT_CODES = frozenset({"IGOICC", "IGOUNOICJ"})
-# International bodies that are no "bloc": the UN family, courts, lenders.
-NOT_BLOC_CODES = (
-    frozenset({"IGO", "IGOIMF", "IGOWBK", "IGOWTO", "IGOITP"}) | COURT_CODES
-)
-ARMED_GROUP_SECTORS = frozenset({"REB", "SEP", "INS"})
-# A named group block after country and sector: SYRUAFSDF, AFGREBTAL.
-NAMED_GROUP_LENGTH = 9
 # Agent nouns naming a body, never one person ("the ministry ... he" is wrong).
 INSTITUTION_HEADS = frozenset(
     {
@@ -164,47 +146,6 @@ INSTITUTION_HEADS = frozenset(
         "media",
     }
 )
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-IT_PRONOUNS = frozenset({"it", "its", "itself"})
-# "It is likely that...", "it was unclear whether...": "it" stands for no one.
-EMPTY_IT_WORDS = frozenset(
-    {
-        "likely",
-        "unlikely",
-        "clear",
-        "unclear",
-        "possible",
-        "impossible",
-        "necessary",
-        "important",
-        "difficult",
-        "hard",
-        "easy",
-        "time",
-        "true",
-        "said",
-        "believed",
-        "expected",
-        "thought",
-        "reported",
-        "understood",
-        "feared",
-        "hoped",
-        "estimated",
-        "known",
-        "rain",
-        "rained",
-        "raining",
-        "snow",
-        "snowed",
-        "snowing",
-    }
-)
-COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
-SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us", "our"})
-SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far back a pronoun looks: this many sentences, and never past the start
 # of the previous paragraph.
 MAX_SENTENCES_BACK = 3
@@ -212,62 +153,6 @@ MAX_PARAGRAPHS_BACK = 1
 # "the country" looks at subjects of this many recent sentences before taking
 # the most recent country anywhere earlier in the article.
 RECENT_SENTENCES = 2
-# Steps from a possessive up to its clause's verb ("their" -> "homes" -> "in"
-# -> "bombed").
-MAX_CLAUSE_CLIMB = 4
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Identity:
-    """Who a phrase names, before it becomes an :class:`Actor` at a position."""
-
-    code: str | None
-    country: str | None
-    sector: str | None
-    name: str | None
-    method: str
-    entry_id: str | None
-    label: str | None = None
-    antecedent: TextSpan | None = None
-    office: str | None = None
-    leader: bool = False
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Mention:
-    """A resolved actor as later references see it."""
-
-    actor: Actor
-    paragraph: int
-    subject: bool
-    person: bool
-    plural: bool
-    office: str | None
-    leader: bool
-    governor: int
-    coordinated: bool
-    body: bool = False
-    """One country or organisation, which "it" may refer to."""
-
-    @property
-    def nation(self) -> str | None:
-        """The ISO-3 country the mention belongs to, if it is a state actor."""
-        country = self.actor.country
-        if country is None or country in INTERNATIONAL:
-            return None
-        return country
-
-    @property
-    def named(self) -> TextSpan:
-        """The mention a reference to this one is followed back to.
-
-        A pronoun's own antecedent, so chains end at a name: "Putin ... he ...
-        he" points both pronouns at "Putin".
-        """
-        actor = self.actor
-        if actor.antecedent is not None and actor.label == "PRON":
-            return actor.antecedent
-        return TextSpan(text=actor.text, start=actor.start, end=actor.end)
 
 
 class Discourse:
@@ -454,7 +339,7 @@ class Discourse:
     def antecedent(self, pronoun: Token, *, person: bool) -> Mention | None:
         """The mention a third-person pronoun refers to, or ``None``."""
         if pronoun.dep_ == "poss" and not person:
-            bound = _clause_subject(pronoun)
+            bound = clause_subject(pronoun)
             if bound is not None and bound.i != pronoun.head.i:
                 # "Women burned their headscarves", "the Houthis halt their
                 # attacks": "their" belongs to its clause's plural subject, an
@@ -500,10 +385,10 @@ class Discourse:
         ("denied it").
         """
         if pronoun.lower_ == "it" and (
-            pronoun.dep_ not in SUBJECT_DEPS or _empty_it(pronoun)
+            pronoun.dep_ not in SUBJECT_DEPS or is_empty_it(pronoun)
         ):
             return None
-        for verb in _governing_verbs(pronoun):
+        for verb in governing_verbs(pronoun):
             # The subject of its own clause or of one above it: "Ukraine would
             # defend itself", "Paris said it would expel 35 more".
             for child in verb.children:
@@ -511,7 +396,7 @@ class Discourse:
                     mention = self.at(child.i)
                     if mention is not None and mention.body:
                         return mention
-        if not _in_main_clause(pronoun):
+        if not in_main_clause(pronoun):
             # An "it" in an adverbial or relative clause that its own clauses
             # do not bind is too often someone else (a guess, so none).
             return None
@@ -555,103 +440,6 @@ def _is_body(head: Token, identity: Identity, *, person: bool) -> bool:
     return head.tag_ not in {"NNS", "NNPS"} and (
         identity.entry_id is not None or identity.label == "ORG"
     )
-
-
-def organisation_of_kind(code: str, kind: str) -> bool:
-    """Whether an actor coded ``code`` is an organisation of ``kind``."""
-    international = code[:3]
-    sector = code[3:6]
-    if kind == "alliance":
-        return code in ALLIANCE_CODES
-    if kind == "bloc":
-        return (
-            international == "IGO"
-            and not code.startswith("IGOUNO")
-            and code not in NOT_BLOC_CODES
-        )
-    if kind == "organisation":
-        return international in {"IGO", "NGO"} and code != "IGO"
-    if kind == "court":
-        return code in COURT_CODES or sector == "JUD"
-    armed = international == "IMG" or sector in ARMED_GROUP_SECTORS
-    if kind == "militants":
-        return armed
-    # "the group": a named group, armed or a militia, not "Syrian rebels".
-    return international == "IMG" or (
-        (armed or sector == "UAF") and len(code) >= NAMED_GROUP_LENGTH
-    )
-
-
-CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
-
-
-def _governing_verbs(pronoun: Token) -> Iterator[Token]:
-    """The verb of ``pronoun``'s clause, then the verbs that clause is the
-    complement of ("Paris *said* it would"), nearest first.
-
-    The climb stops at an adverbial or relative clause or a noun's complement:
-    in "Parliament voted against strikes when allegations surfaced that it was
-    using chemical weapons", "it" is not Parliament.
-    """
-    current = _clause_verb(pronoun)
-    for _ in range(MAX_CLAUSE_CLIMB + 2):
-        if current is None:
-            return
-        yield current
-        if current.head is current or current.dep_ not in CLAUSE_COMPLEMENT_DEPS:
-            return
-        current = current.head
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` ("recalled" for "its" in "Norway
-    recalled its ambassador")."""
-    current = token.head
-    for _ in range(MAX_CLAUSE_CLIMB + 2):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.head is current:
-            return None
-        current = current.head
-    return None
-
-
-def _in_main_clause(pronoun: Token) -> bool:
-    """Whether ``pronoun``'s clause is the sentence's main clause or a
-    complement chain from it, where "it" may take up an earlier sentence."""
-    verbs = list(_governing_verbs(pronoun))
-    return bool(verbs) and verbs[-1].dep_ == "ROOT"
-
-
-def _empty_it(pronoun: Token) -> bool:
-    """ "It is likely that ...", "it is believed that ...", "it rained"."""
-    verb = pronoun.head
-    if pronoun.dep_ == "expl" or verb.lower_ in EMPTY_IT_WORDS:
-        return True
-    if verb.lemma_ not in COPULAS and not any(
-        child.dep_ == "auxpass" for child in verb.children
-    ):
-        return False
-    return any(
-        child.lower_ in EMPTY_IT_WORDS or child.dep_ in {"csubj", "ccomp"}
-        for child in verb.children
-        if child.i > pronoun.i
-    )
-
-
-def _clause_subject(pronoun: Token) -> Token | None:
-    """The subject of the clause a possessive pronoun sits in, if it has one."""
-    current = pronoun.head
-    for _ in range(MAX_CLAUSE_CLIMB):
-        if current.pos_ in {"VERB", "AUX"}:
-            return next(
-                (child for child in current.children if child.dep_ in SUBJECT_DEPS),
-                None,
-            )
-        if current.head is current:
-            return None
-        current = current.head
-    return None
 
 
 def _co_argument(pronoun: Token, mention: Mention) -> bool:

@@ -15,24 +15,17 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
 from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.identities import Identity, Mention, agent_of
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
-from eventwire.actors.phrases import (
-    PERSON_PREFIXES,
-    Found,
-    PhraseResolver,
-    agent_of,
-)
-from eventwire.actors.references import (
-    INSTITUTION_HEADS,
+from eventwire.actors.phrases import PERSON_PREFIXES, Found, PhraseResolver
+from eventwire.actors.pronouns import (
     IT_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS,
     SPEAKER_SIDE_PRONOUNS,
-    Discourse,
-    Identity,
-    Mention,
 )
+from eventwire.actors.references import INSTITUTION_HEADS, Discourse
 from eventwire.actors.speakers import (
     Quotation,
     find_quotations,

@@ -4,7 +4,8 @@
 the ontology tables and event patterns are loaded once and passed in.
 """
 
-from eventwire.coding.coder import CODER, code_events
+from eventwire.coding.coder import code_events
+from eventwire.coding.events import CODER
 from eventwire.coding.ontology import Ontology, load_ontology
 from eventwire.coding.patterns import EventPattern, PatternTable, load_patterns
 

@@ -5,30 +5,34 @@ code is known; one event per predicate and actor pair; a complement consumed
 by its governing verb's pattern ("threatened to strike", "refused to meet",
 "urged X to stop") is not coded a second time as an event of its own. Nominal
 events ("the downing of a jet by Turkey") need both a source and a target.
+Who violence in a place is aimed at is decided in :mod:`eventwire.coding.places`;
+the records are built in :mod:`eventwire.coding.events`.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.coding.events import build_event
 from eventwire.coding.matching import Match, match_noun, match_predicate
-from eventwire.coding.modality import is_negated, modality_of, plover_auxiliary_modes
 from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern, PatternTable
+from eventwire.coding.places import (
+    armed_group_in_place,
+    meeting_place_code,
+    own_civilians,
+    struck_place,
+)
 from eventwire.coding.roles import (
     PLACE_TARGET_ROOTS,
-    is_passive,
     source_heads,
     target_candidates,
 )
-from eventwire.model import Actor, Event, ParsedArticle, TextSpan
+from eventwire.model import Actor, Event, ParsedArticle
 
-CODER = "eventwire.patterns.v2"
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
 # Adjectives that carry an intention: "is willing to work with X".
@@ -68,56 +72,11 @@ OWNING_VERBS = frozenset(
 STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
 # Physical violence, whose targets are places and the people in them.
 VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
-# Dictionary entries that name a place: a capital stands for its government
-# when it speaks ("Moscow said"), for its country when it is struck.
-PLACE_ENTRIES = ("capital:", "country:")
-CONSULT_CODE = "040"
-THIRD_PLACE_CODE = "044"
-MEETING_PLACE_PREPOSITIONS = frozenset({"in", "at"})
-# Unnamed victims, coded as the civilians of the place they were struck in.
-CIVILIAN_NOUNS = frozenset(
-    {
-        "civilian",
-        "people",
-        "person",
-        "resident",
-        "villager",
-        "inhabitant",
-        "man",
-        "woman",
-        "child",
-        "children",
-        "worshipper",
-        "passenger",
-        "student",
-        "schoolgirl",
-        "family",
-        "protester",
-        "demonstrator",
-        "pilgrim",
-        "shopper",
-        "citizen",
-        "population",
-    }
-)
-CIVILIAN_SECTOR = "CVL"
-# Unnamed fighters, coded as the rebels of the place they come from.
-ARMED_NOUNS = frozenset(
-    {"militant", "gunman", "insurgent", "rebel", "jihadist", "fighter", "guerrilla"}
-)
-REBEL_SECTOR = "REB"
-# How an actor derived from a place was resolved (the record's ``method``).
-PLACE_METHOD = "place"
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
 )
 GROUNDS_PREPOSITIONS = frozenset({"of", "for"})
-# Words of a pattern that belong to the trigger when next to the predicate:
-# the particle ("shot *down*") and object nouns of light verbs ("opened *fire*").
-TRIGGER_DEPS = frozenset({"prt", "prep", "dobj", "advmod"})
-# Modifiers of a nominal trigger ("*suicide* bombing", "*air* strikes").
-NOUN_TRIGGER_DEPS = frozenset({"compound", "amod"})
 
 Pair = tuple[Actor, Actor | None]
 Dyad = tuple[str | None, str | None, str]
@@ -186,7 +145,7 @@ def _sentence_events(
         for source, target in pairs:
             seen.add(_dyad(source, target, match.pattern.cameo))
             events.append(
-                _event(
+                build_event(
                     parsed,
                     predicate=verb,
                     pattern=match.pattern,
@@ -195,7 +154,7 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=False,
-                    cameo=_meeting_place_code(
+                    cameo=meeting_place_code(
                         verb, match.pattern, source, target, by_token
                     ),
                 )
@@ -210,7 +169,7 @@ def _sentence_events(
                 continue
             seen.add(key)
             events.append(
-                _event(
+                build_event(
                     parsed,
                     predicate=token,
                     pattern=pattern,
@@ -327,76 +286,11 @@ def _role_pairs(
         return [
             (source, own)
             for source in sources
-            if (own := _own_civilians(source, candidates, by_token)) is not None
+            if (own := own_civilians(source, candidates, by_token)) is not None
         ]
     return [
-        (source, _struck_place(target, victims, by_token)) for source, target in pairs
+        (source, struck_place(target, victims, by_token)) for source, target in pairs
     ]
-
-
-def _own_civilians(
-    source: Actor, candidates: list[list[Token]], by_token: dict[int, Actor]
-) -> Actor | None:
-    """ "Assad used chemical weapons against his own people": unnamed
-    civilians owned by the source's side are its country's civilians."""
-    if source.country is None:
-        return None
-    for group in candidates:
-        for head in group:
-            if head.lemma_.lower() not in CIVILIAN_NOUNS or head.i in by_token:
-                continue
-            for child in head.children:
-                owner = by_token.get(child.i) if child.dep_ == "poss" else None
-                if owner is not None and owner.country == source.country:
-                    return _people_of_place(source, head, CIVILIAN_SECTOR)
-    return None
-
-
-def _meeting_place_code(
-    verb: Token,
-    pattern: EventPattern,
-    source: Actor,
-    target: Actor | None,
-    by_token: dict[int, Actor],
-) -> str:
-    """ "Putin met Biden in Geneva": a meeting in a country that is neither
-    party's is CAMEO's meeting at a third location (044)."""
-    if pattern.cameo != CONSULT_CODE or target is None:
-        return pattern.cameo
-    parties = {source.country, target.country}
-    for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in MEETING_PLACE_PREPOSITIONS:
-            continue
-        for inner in child.children:
-            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
-            if (
-                place is not None
-                and (place.entry_id or "").startswith(PLACE_ENTRIES)
-                and place.country not in parties
-            ):
-                return THIRD_PLACE_CODE
-    return pattern.cameo
-
-
-def _struck_place(
-    target: Actor | None, victims: Token | None, by_token: dict[int, Actor]
-) -> Actor | None:
-    """Violence done in a place is done to the place, not its government:
-    "struck Kabul" is aimed at Afghanistan, and "killed 20 civilians in
-    Kabul" at Afghan civilians."""
-    if target is None or target.country is None:
-        return target
-    if not (target.entry_id or "").startswith(PLACE_ENTRIES):
-        return target
-    if (
-        victims is not None
-        and victims.lemma_.lower() in CIVILIAN_NOUNS
-        and by_token.get(victims.i) is None
-    ):
-        return _people_of_place(target, victims, CIVILIAN_SECTOR)
-    if target.code == target.country:
-        return target
-    return replace(target, code=target.country, sector=None)
 
 
 def _noun_pairs(
@@ -454,53 +348,12 @@ def _resolved(heads: list[Token], by_token: dict[int, Actor]) -> list[Actor]:
     for head in heads:
         actor = by_token.get(head.i) or _owner_of(head, by_token)
         if actor is None or actor.code is None:
-            actor = _armed_group_in_place(head, by_token) or actor
+            actor = armed_group_in_place(head, by_token) or actor
         if actor is None:
             continue
         members = [actor] if actor.code is not None else _members(actor, by_token)
         found.extend(member for member in members if member not in found)
     return found
-
-
-def _people_of_place(place: Actor, noun: Token, sector: str) -> Actor:
-    """An actor for unnamed people of a named place: "129 people (in Paris)"
-    as FRACVL, "militants in Gaza" as PSEREB. The phrase runs from the noun's
-    first word to the noun itself."""
-    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-    return replace(
-        place,
-        text=phrase.text,
-        start=phrase.start_char,
-        end=phrase.end_char,
-        token_start=phrase.start,
-        token_end=phrase.end,
-        head=noun.i,
-        code=f"{place.country}{sector}",
-        sector=sector,
-        name=None,
-        method=PLACE_METHOD,
-        entry_id=None,
-        antecedent=None,
-    )
-
-
-def _armed_group_in_place(head: Token, by_token: dict[int, Actor]) -> Actor | None:
-    """ "Militants in Gaza fired rockets": unnamed fighters of a named place
-    are its rebels."""
-    if head.lemma_.lower() not in ARMED_NOUNS:
-        return None
-    for child in head.children:
-        if child.dep_ != "prep" or child.lower_ not in {"in", "from"}:
-            continue
-        for inner in child.children:
-            place = by_token.get(inner.i) if inner.dep_ == "pobj" else None
-            if (
-                place is not None
-                and place.country is not None
-                and (place.entry_id or "").startswith(PLACE_ENTRIES)
-            ):
-                return _people_of_place(place, head, REBEL_SECTOR)
-    return None
 
 
 def _members(actor: Actor, by_token: dict[int, Actor]) -> list[Actor]:
@@ -558,110 +411,3 @@ def _actors_by_token(actors: Sequence[Actor]) -> dict[int, Actor]:
             index.setdefault(position, actor)
         index[actor.head] = actor
     return index
-
-
-def _event(
-    parsed: ParsedArticle,
-    *,
-    predicate: Token,
-    pattern: EventPattern,
-    source: Actor,
-    target: Actor | None,
-    sentence: int,
-    ontology: Ontology,
-    nominal: bool,
-    cameo: str | None = None,
-) -> Event:
-    trigger = _trigger(predicate, pattern)
-    evidence = _evidence(parsed, trigger, source, target)
-    code = ontology.code(cameo or pattern.cameo)
-    article = parsed.article
-    if nominal:
-        rule = f"noun:{pattern.id}"
-        negated, modality = False, "asserted"
-    else:
-        rule = f"verb:{pattern.id}" + (":passive" if is_passive(predicate) else "")
-        negated, modality = is_negated(predicate), modality_of(predicate)
-    return Event(
-        article_id=article.id,
-        event_id=_event_id(article.id, evidence, source, target, code.code),
-        sentence=sentence,
-        source=source,
-        target=target,
-        cameo=code.code,
-        cameo_root=code.root,
-        cameo_name=code.name,
-        goldstein=code.goldstein,
-        quad_class=code.quad_class,
-        plover=ontology.plover_for(code.code),
-        negated=negated,
-        modality=modality,
-        evidence=evidence,
-        rule=rule,
-        coder=CODER,
-        ontology=ontology.version,
-        date=article.published,
-        date_text=None,
-        predicate=_original_span(parsed, *trigger),
-        auxiliary=plover_auxiliary_modes(negated=negated, modality=modality),
-    )
-
-
-def _trigger(predicate: Token, pattern: EventPattern) -> tuple[int, int]:
-    """Token range of the trigger words: the predicate with the particle and
-    object words of its pattern where they stand next to it ("shot down",
-    "opened fire", "suicide bombing"); words set apart ("shot the jet down")
-    stay out, so the span never swallows an actor."""
-    wanted = {pattern.particle} if pattern.particle else set()
-    for group in pattern.objects:
-        wanted |= group
-    around = {
-        token.i
-        for token in predicate.children
-        if token.dep_ in TRIGGER_DEPS | NOUN_TRIGGER_DEPS
-        and (token.lower_ in wanted or token.lemma_.lower() in wanted)
-    }
-    around |= {child.i for child in predicate.children if child.dep_ == "prt"}
-    first = last = predicate.i
-    while first - 1 in around:
-        first -= 1
-    while last + 1 in around:
-        last += 1
-    return first, last + 1
-
-
-def _original_span(parsed: ParsedArticle, first: int, end: int) -> TextSpan:
-    """Tokens ``first`` to ``end`` (exclusive) as a span of the original text."""
-    doc: Doc = parsed.doc
-    clean_start = doc[first].idx
-    clean_end = doc[end - 1].idx + len(doc[end - 1].text)
-    start, stop = parsed.clean.offsets.to_original(clean_start, clean_end)
-    return TextSpan(text=parsed.article.text[start:stop], start=start, end=stop)
-
-
-def _evidence(
-    parsed: ParsedArticle, trigger: tuple[int, int], source: Actor, target: Actor | None
-) -> TextSpan:
-    """The smallest stretch of the sentence that holds source, trigger and target."""
-    first = min(trigger[0], source.token_start)
-    last = max(trigger[1], source.token_end)
-    if target is not None:
-        first = min(first, target.token_start)
-        last = max(last, target.token_end)
-    return _original_span(parsed, first, last)
-
-
-def _event_id(
-    article_id: str, evidence: TextSpan, source: Actor, target: Actor | None, cameo: str
-) -> str:
-    target_start = "-" if target is None else str(target.start)
-    parts = (
-        article_id,
-        evidence.start,
-        evidence.end,
-        source.start,
-        target_start,
-        cameo,
-    )
-    key = "|".join(str(part) for part in parts)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,114 @@
+"""People a phrase names: by title ("the French president"), with a title
+("Russian President X"), or by a surname seen earlier in the article.
+
+A title is the person named earlier in the article holding that office, else
+the one office holder on the article's date (:meth:`ActorDictionary.office_holders`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.actors._syntax import of_objects, of_state, phrase_tokens
+from eventwire.actors.entry import INTERNATIONAL
+from eventwire.actors.identities import (
+    Identity,
+    agent_of,
+    identity_from_entry,
+    identity_from_mention,
+)
+from eventwire.actors.references import TITLE_COUNTRIES, title_office
+from eventwire.actors.sectors import SectorReader
+from eventwire.model import TextSpan
+
+
+class PersonReader(SectorReader):
+    """Resolves people by title and by name, remembering them by name."""
+
+    def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
+        """Remember a coded person by full name and surname, for later mentions."""
+        if identity.code is None or head.ent_type_ != "PERSON":
+            return
+        self.people[self.entity_text(head).lower()] = (identity, span)
+        self.people[head.lower_] = (identity, span)
+
+    def person(self, head: Token, tokens: list[Token]) -> Identity | None:
+        """A named person: with a title, else as remembered by name or surname."""
+        name = self.entity_text(head)
+        titled = self.titled_person(head, tokens, name=name)
+        if titled is not None:
+            return titled
+        remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
+        if remembered is None:
+            return None
+        identity, span = remembered
+        return replace(identity, method="surname", antecedent=span)
+
+    def is_known_person(self, head: Token) -> bool:
+        """Whether ``head`` (or the name holding it) is a person seen earlier."""
+        return (
+            head.lower_ in self.people or self.entity_text(head).lower() in self.people
+        )
+
+    def titled_person(
+        self, head: Token, tokens: list[Token], *, name: str
+    ) -> Identity | None:
+        """A person with a title: "Russian President X", "X, the French president"."""
+        candidates = list(tokens)
+        for appos in (child for child in head.children if child.dep_ == "appos"):
+            candidates.extend(phrase_tokens(appos))
+        sector = self.sector_of(head, candidates)
+        owner = self.owner_of(head, candidates)
+        if sector is None or owner is None:
+            return None
+        words = [t.lower_ for t in candidates if t.i not in self.entities]
+        found = title_office(words)
+        return replace(
+            agent_of(owner, sector, "title"),
+            name=name,
+            office=None if found is None else found[1],
+            leader=False,
+        )
+
+    def title_holder(
+        self, head: Token, tokens: list[Token], owner: Identity | None
+    ) -> Identity | None:
+        """The person a title names: named earlier in the article, else by date."""
+        words = [
+            token.lower_
+            for token in tokens
+            if token.i not in self.entities and token.dep_ not in {"det", "case"}
+        ]
+        words.extend(of_state(head))
+        found = title_office(words)
+        if found is None or self.sector_of(head, tokens) != "GOV":
+            return None  # "opposition leader", "former president"
+        title, office = found
+        if owner is None and (office == "leader" or of_objects(head)):
+            # "the leader of the coalition" names no office of the tables.
+            return None
+        key = None if owner is None else _owner_key(owner)
+        earlier = self.discourse.office_holder(head.i, office=office, owner=key)
+        if earlier is not None:
+            return identity_from_mention(earlier, method="title")
+        if key is None:
+            key = TITLE_COUNTRIES.get(title)
+        if key is None:
+            country = self.discourse.country(head)
+            key = None if country is None else country.nation
+        if key is None or self.on is None:
+            return None
+        holders = self.dictionary.office_holders(key, office, on=self.on)
+        if len(holders) != 1:
+            return None  # several leaders: the tables cannot say which
+        (entry,) = holders
+        return identity_from_entry(entry, method="office")
+
+
+def _owner_key(owner: Identity) -> str | None:
+    """What office holders are looked up by: a country, or an organisation's code."""
+    if owner.country is not None and owner.country not in INTERNATIONAL:
+        return owner.country
+    return owner.code
