@@ -50,7 +50,7 @@ the kinds of organisation a reference noun names in
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
@@ -350,31 +350,13 @@ class Discourse:
                     return mention if mention.plural or mention.coordinated else None
                 if bound.tag_ in {"NNS", "NNPS"}:
                     return None
-        sentence = self.sentence_of(pronoun)
-        paragraph = self.paragraph_of_sentence[sentence]
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in self.before(pronoun.i):
-            actor = mention.actor
-            if (
-                sentence - actor.sentence > MAX_SENTENCES_BACK
-                or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
-            ):
-                break
-            compatible = (
+        return self._recent(
+            pronoun,
+            lambda mention: (
                 mention.person if person else mention.plural or mention.coordinated
-            )
-            if compatible and not _co_argument(pronoun, mention):
-                by_sentence.setdefault(actor.sentence, []).append(mention)
-        for index in sorted(by_sentence, reverse=True):
-            found = by_sentence[index]
-            # Subjects first (leftmost: the main clause's), then the most recent.
-            subjects = sorted(
-                (m for m in found if m.subject), key=lambda m: m.actor.start
-            )
-            if subjects:
-                return subjects[0]
-            return found[0]
-        return None
+            ),
+            own_sentence=True,
+        )
 
     def body(self, pronoun: Token) -> Mention | None:
         """The country or organisation "it", "its" or "itself" refers to.
@@ -400,6 +382,21 @@ class Discourse:
             # An "it" in an adverbial or relative clause that its own clauses
             # do not bind is too often someone else (a guess, so none).
             return None
+        # Within its own sentence "it" is bound through its clause (above);
+        # any other actor there is a guess the parse does not support.
+        return self._recent(pronoun, lambda mention: mention.body, own_sentence=False)
+
+    def _recent(
+        self,
+        pronoun: Token,
+        compatible: Callable[[Mention], bool],
+        *,
+        own_sentence: bool,
+    ) -> Mention | None:
+        """The compatible mention nearest before ``pronoun``, within
+        :data:`MAX_SENTENCES_BACK` sentences and :data:`MAX_PARAGRAPHS_BACK`
+        paragraphs: in the nearest sentence that has one, its leftmost subject
+        (the main clause's), else its most recent mention."""
         sentence = self.sentence_of(pronoun)
         paragraph = self.paragraph_of_sentence[sentence]
         by_sentence: dict[int, list[Mention]] = {}
@@ -410,11 +407,9 @@ class Discourse:
                 or paragraph - mention.paragraph > MAX_PARAGRAPHS_BACK
             ):
                 break
-            # Within its own sentence "it" is bound through its clause (above);
-            # any other actor there is a guess the parse does not support.
-            if actor.sentence == sentence:
+            if actor.sentence == sentence and not own_sentence:
                 continue
-            if mention.body and not _co_argument(pronoun, mention):
+            if compatible(mention) and not _co_argument(pronoun, mention):
                 by_sentence.setdefault(actor.sentence, []).append(mention)
         for index in sorted(by_sentence, reverse=True):
             found = by_sentence[index]
