@@ -499,3 +499,38 @@ def test_unnamed_rebels_near_an_international_group_take_no_code_from_it(
 ) -> None:
     text = "The Islamic State said rebel groups attacked its positions."
     assert ("rebel groups", None) in _codes(resources, text)
+
+
+# --- places that name where violence happened ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "code"),
+    [
+        pytest.param(
+            "France sent warplanes after the Paris attacks.", "Paris", "FRA", id="city"
+        ),
+        pytest.param(
+            "Kenya mourned the victims of the Nairobi bombing.",
+            "Nairobi",
+            "KEN",
+            id="bombing",
+        ),
+    ],
+)
+def test_place_naming_an_attack_is_a_place_actor(
+    resources: Resources, text: str, place: str, code: str
+) -> None:
+    actor = next((a for a in _actors(resources, text) if a.text == place), None)
+    assert actor is not None
+    assert (actor.code, actor.country, actor.sector, actor.method) == (
+        code,
+        code,
+        None,
+        "place",
+    )
+
+
+def test_place_modifying_other_nouns_is_no_actor(resources: Resources) -> None:
+    found = _actors(resources, "Investors bought Paris real estate.")
+    assert all(a.text != "Paris" for a in found), [(a.text, a.code) for a in found]

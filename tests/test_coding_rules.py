@@ -61,6 +61,21 @@ def _triples(events: tuple[Event, ...]) -> list[Triple]:
             id="passive-complement-is-no-threat",
         ),
         pytest.param(
+            "The Islamic State was responsible for the Paris attacks.",
+            [("IMGMUSISI", "180", "FRA")],
+            id="a-place-named-attack-is-aimed-at-the-place",
+        ),
+        pytest.param(
+            "Al-Shabaab militants attacked a shopping mall in Nairobi.",
+            [("SOMREBSHB", "180", "KEN")],
+            id="an-armed-group-attacking-a-place-is-unconventional-violence",
+        ),
+        pytest.param(
+            "Al-Shabaab attacked Kenyan troops in Somalia.",
+            [("SOMREBSHB", "190", "KENMIL")],
+            id="an-armed-group-attacking-troops-is-military-force",
+        ),
+        pytest.param(
             "Russia refused to meet Ukrainian officials.",
             [("RUS", "125", "UKRGOV")],
             id="refused-to-meet-is-a-rejection",

@@ -23,7 +23,6 @@ SAMPLE_NAME = "usatoday-2015-11-27-putin-coalition.txt"
 # offer to work together, the coalition battling IS, IS targeting Britain and
 # Turkey backing the West, all said by the article.
 MAX_EVENTS = 14
-NOMINALS = "needs 'the militant group' -> ISIL and 'Paris' -> FRA in the resolver"
 
 
 def _shared_sample() -> Path | None:
@@ -91,7 +90,6 @@ def _found(events: tuple[Event, ...], source: str, target: str | None, code: str
             "FRA",
             "18",
             id="paris-attacks",
-            marks=pytest.mark.xfail(reason=NOMINALS, strict=True),
         ),
     ],
 )

@@ -93,6 +93,10 @@ def resolve_actors(
     quotations = find_quotations(doc, paragraphs=paragraphs, layout=layout)
     taken = {i for actor in actors for i in range(actor.token_start, actor.token_end)}
     actors.extend(
+        _struck_places(doc, entities, taken=taken, placer=placer, discourse=discourse)
+    )
+    taken = {i for actor in actors for i in range(actor.token_start, actor.token_end)}
+    actors.extend(
         _pronouns(
             doc,
             discourse=discourse,
@@ -103,6 +107,63 @@ def resolve_actors(
     )
     actors.sort(key=lambda actor: (actor.token_start, actor.token_end))
     return tuple(actors)
+
+
+# Nouns of violence that a place name modifies as where it happened ("the
+# Paris attacks", "the Mumbai bombings"), not as who did it.
+VIOLENCE_NOUNS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "shooting",
+        "massacre",
+        "killing",
+        "siege",
+        "raid",
+        "assault",
+        "blast",
+        "explosion",
+    }
+)
+PLACE_KINDS = frozenset({"capital", "country"})
+PLACE_METHOD = "place"
+
+
+def _struck_places(
+    doc: Doc,
+    entities: dict[int, EntityMatch],
+    *,
+    taken: set[int],
+    placer: _Placer,
+    discourse: Discourse,
+) -> list[Actor]:
+    """A country or capital naming where violence happened: "the Paris
+    attacks" is an actor (France, the place) the coder can take as the target."""
+    found: list[Actor] = []
+    for match in {id(m): m for m in entities.values()}.values():
+        last = doc[match.end - 1]
+        if (
+            match.entry.kind not in PLACE_KINDS
+            or any(i in taken for i in range(match.start, match.end))
+            or last.dep_ not in {"compound", "nmod"}
+            or last.head.lemma_.lower() not in VIOLENCE_NOUNS
+        ):
+            continue
+        country = match.entry.country
+        identity = Identity(
+            code=country,
+            country=country,
+            sector=None,
+            name=match.entry.name,
+            method=PLACE_METHOD,
+            entry_id=match.entry.id,
+        )
+        found.append(
+            placer.actor(
+                identity, (match.start, match.end), last, discourse.sentence_of(last)
+            )
+        )
+    return found
 
 
 def _index_entities(matches: Sequence[EntityMatch]) -> dict[int, EntityMatch]:

@@ -21,6 +21,7 @@ from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern, PatternTable
 from eventwire.coding.places import (
+    PLACE_METHOD,
     armed_group_in_place,
     meeting_place_code,
     own_civilians,
@@ -72,6 +73,9 @@ OWNING_VERBS = frozenset(
 STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
 # Physical violence, whose targets are places and the people in them.
 VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
+UNSPECIFIED_FORCE = "190"
+UNSPECIFIED_VIOLENCE = "180"
+CAPITAL_ENTRY = "capital:"
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
@@ -154,8 +158,13 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=False,
-                    cameo=meeting_place_code(
-                        verb, match.pattern, source, target, by_token
+                    cameo=_unconventional(
+                        meeting_place_code(
+                            verb, match.pattern, source, target, by_token
+                        ),
+                        match.pattern,
+                        source,
+                        target,
                     ),
                 )
             )
@@ -178,10 +187,48 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=True,
+                    cameo=_unconventional(pattern.cameo, pattern, source, target),
                 )
             )
     events.sort(key=lambda event: event.evidence.start)
     return events
+
+
+# Armed groups that are not a state's forces, and the forces they fight.
+NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
+FIGHTING_SECTORS = NON_STATE_SECTORS | {"MIL", "COP"}
+
+
+def _unconventional(
+    cameo: str, pattern: EventPattern, source: Actor, target: Actor | None
+) -> str:
+    """An unspecified attack by an armed group on a place or on people who
+    are not fighters (a city, civilians, officials) is CAMEO's unconventional
+    violence (180), not conventional military force (190): "the Paris
+    attacks"."""
+    # Fighting between two sides ("fought battles in Khartoum") is force
+    # between them wherever it happens.
+    if cameo != UNSPECIFIED_FORCE or pattern.mutual or not _non_state_armed(source):
+        return cameo
+    if target is None or _is_place(target):
+        return UNSPECIFIED_VIOLENCE
+    # A state named as a whole ("fought Sudan") may well be its army.
+    sector = target.sector
+    if sector is None or sector[:3] in FIGHTING_SECTORS or _non_state_armed(target):
+        return cameo
+    return UNSPECIFIED_VIOLENCE
+
+
+def _is_place(actor: Actor) -> bool:
+    """A place struck ("the Paris attacks", "a mall in Nairobi"), not a state."""
+    return actor.method == PLACE_METHOD or (actor.entry_id or "").startswith(
+        CAPITAL_ENTRY
+    )
+
+
+def _non_state_armed(actor: Actor) -> bool:
+    code = actor.code or ""
+    return code.startswith("IMG") or code[3:6] in NON_STATE_SECTORS
 
 
 def _is_predicate(token: Token, patterns: PatternTable) -> bool:
@@ -296,8 +343,21 @@ def _role_pairs(
 def _noun_pairs(
     noun: Token, pattern: EventPattern, by_token: dict[int, Actor]
 ) -> list[Pair]:
-    sources = _resolved(noun_source_heads(noun), by_token)
-    return _pairs(sources, [noun_target_heads(noun, pattern)], pattern, by_token)
+    heads = noun_source_heads(noun)
+    targets = noun_target_heads(noun, pattern)
+    if pattern.cameo[:2] in VIOLENCE_ROOTS:
+        # "the Paris attacks": the place names where it happened, not who
+        # did it; it is the target when no preposition names one.
+        places = [head for head in heads if _is_place_modifier(head, by_token)]
+        heads = [head for head in heads if head not in places]
+        targets = targets or places
+    sources = _resolved(heads, by_token)
+    return _pairs(sources, [targets], pattern, by_token)
+
+
+def _is_place_modifier(head: Token, by_token: dict[int, Actor]) -> bool:
+    actor = by_token.get(head.i)
+    return actor is not None and actor.method == PLACE_METHOD
 
 
 def _pairs(
