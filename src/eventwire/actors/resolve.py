@@ -10,12 +10,18 @@ be a pronoun resolved in the step before ("...," he said).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
 from eventwire.actors.dictionary import ActorDictionary
-from eventwire.actors.identities import Identity, Mention, agent_of
+from eventwire.actors.identities import (
+    Identity,
+    Mention,
+    agent_of,
+    identity_from_mention,
+)
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
 from eventwire.actors.phrases import PERSON_PREFIXES, Found, PhraseResolver
 from eventwire.actors.pronouns import (
@@ -242,29 +248,11 @@ def _pronouns(
         identity = _pronoun_identity(
             discourse, mention, plural=False, original=placer.original
         )
+        # A speaker's words carry no office of theirs to later titles.
+        identity = replace(identity, method="speaker", office=None, leader=False)
         if token.lower_ in SPEAKER_SIDE_PRONOUNS:
             # "we" is the speaker's side, not the speaker.
-            identity = Identity(
-                code=identity.code,
-                country=identity.country,
-                sector=identity.sector,
-                name=None,
-                method="speaker",
-                entry_id=None,
-                label=PRONOUN_LABEL,
-                antecedent=identity.antecedent,
-            )
-        else:
-            identity = Identity(
-                code=identity.code,
-                country=identity.country,
-                sector=identity.sector,
-                name=identity.name,
-                method="speaker",
-                entry_id=identity.entry_id,
-                label=PRONOUN_LABEL,
-                antecedent=identity.antecedent,
-            )
+            identity = replace(identity, name=None, entry_id=None)
         sentence = discourse.sentence_of(token)
         found.append(
             owned.actor(token, identity, placer, sentence=sentence)
@@ -342,7 +330,6 @@ def _pronoun_identity(
     "Putin and Hollande said they...": a plural pronoun refers to the whole
     coordination, which keeps a code only when every member shares it.
     """
-    actor = mention.actor
     members = discourse.coordination(mention) if plural else [mention]
     if len(members) > 1:
         codes = {member.actor.code for member in members}
@@ -359,17 +346,8 @@ def _pronoun_identity(
             label=PRONOUN_LABEL,
             antecedent=TextSpan(text=text, start=first.start, end=last.end),
         )
-    return Identity(
-        code=actor.code,
-        country=actor.country,
-        sector=actor.sector,
-        name=actor.name,
-        method="pronoun",
-        entry_id=actor.entry_id,
-        label=PRONOUN_LABEL,
-        antecedent=mention.named,
-        office=mention.office,
-        leader=mention.leader,
+    return replace(
+        identity_from_mention(mention, method="pronoun"), label=PRONOUN_LABEL
     )
 
 
