@@ -210,6 +210,138 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Toponym:
+    """A place named in an article, geocoded against the offline gazetteer.
+
+    ``place`` is the resolved location (``None`` when no gazetteer entry fits:
+    the mention is kept, its fields unknown). ``sentence`` and
+    ``token_start``/``token_end`` index the ``Doc`` so later stages can tell
+    which predicate the place hangs from. ``dateline`` marks the place of a
+    dateline ("MOSCOW (AP) --"), which says where the story was filed, not
+    where its events happened.
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    token_start: int
+    token_end: int
+    place: Place | None
+    dateline: bool = False
+
+    def as_record(self) -> JSONDict:
+        """The toponym as ``eventwire places`` prints it."""
+        place = self.place
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": place.name if place else None,
+            "country": place.country if place else None,
+            "admin1": place.admin1 if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place else None,
+            "feature": place.feature if place else None,
+            "dateline": self.dateline,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeExpression:
+    """A date or time expression, normalised TimeML-style.
+
+    ``value`` is the TimeML value (``2015-11-26``, ``2015-11``, ``2015``,
+    ``2015-W48``, ``PRESENT_REF``, ``P3D``, ``XXXX-WXX-1``...) or ``None``
+    when it cannot be resolved (no publication date for "Thursday", "31
+    February"); ``type`` is ``DATE``, ``TIME``, ``DURATION`` or ``SET``.
+    ``date`` is the calendar day the value names when it names exactly one
+    (``None`` for a month, a year, a week or a duration).
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    token_start: int
+    token_end: int
+    value: str | None
+    type: str
+    date: date | None = None
+    dateline: bool = False
+
+    def as_record(self) -> JSONDict:
+        """The expression as ``eventwire dates`` prints it."""
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "type": self.type,
+            "date": self.date.isoformat() if self.date else None,
+            "dateline": self.dateline,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Quoted or reported speech and who said it.
+
+    ``text``/``start``/``end`` are the quoted content (without the quotation
+    marks; for indirect speech the reported clause). ``kind`` is ``direct``,
+    ``indirect`` or ``mixed`` (a reported clause holding a quoted fragment).
+    ``cue`` is the speech verb or phrase ("said", "according to"); ``speaker``
+    the resolved actor who speaks ("he" resolved to Putin, code ``RUSGOV``), or
+    an actor with no code when nobody knows them ("a witness"), or ``None`` when
+    no speaker is in reach. ``event_ids`` are the coded events the quote holds.
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: str
+    cue: TextSpan | None
+    speaker: Actor | None
+    event_ids: tuple[str, ...] = ()
+
+    def as_record(self) -> JSONDict:
+        """The quote as ``eventwire quotes`` prints it."""
+        speaker = self.speaker
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "cue": (
+                {"text": self.cue.text, "start": self.cue.start, "end": self.cue.end}
+                if self.cue
+                else None
+            ),
+            "speaker": (
+                {
+                    "text": speaker.text,
+                    "start": speaker.start,
+                    "end": speaker.end,
+                    "code": speaker.code,
+                    "name": speaker.name,
+                }
+                if speaker
+                else None
+            ),
+            "event_id": self.event_ids[0] if self.event_ids else None,
+            "event_ids": list(self.event_ids),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """One coded event: who did what to whom, with the evidence that says so.
 
@@ -233,8 +365,15 @@ class Event:
     rule: str
     coder: str
     ontology: str
+    # When it happened: ``date`` is the day (None when only a week, month or
+    # year is known), ``date_value`` the TimeML value of the expression
+    # ("2015-11-13", "2013"), ``date_text`` its words ("Nov. 13"; None for
+    # the publication date) and ``date_source`` where it came from:
+    # "predicate", "sentence" or "publication".
     date: date | None = None
     date_text: str | None = None
+    date_value: str | None = None
+    date_source: str | None = None
     place: Place | None = None
     # The trigger words in original offsets ("shot down" in "Turkish jets shot
     # down a Russian warplane"); None for records made before the coder kept it.
@@ -268,6 +407,8 @@ class Event:
             "modality": self.modality,
             "date": self.date.isoformat() if self.date else None,
             "date_text": self.date_text,
+            "date_value": self.date_value,
+            "date_source": self.date_source,
             "place": _place_record(self.place),
             "evidence": {
                 "text": self.evidence.text,
@@ -315,3 +456,6 @@ class CodedArticle:
     events: tuple[Event, ...]
     sentences: int
     tokens: int
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    places: tuple[Toponym, ...] = ()
