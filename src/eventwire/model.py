@@ -375,6 +375,9 @@ class Event:
     date_value: str | None = None
     date_source: str | None = None
     place: Place | None = None
+    # Where the story was filed ("MOSCOW (Reuters) -"), apart from ``place``:
+    # a dateline says where the reporter was, not where the event happened.
+    dateline: Place | None = None
     # The trigger words in original offsets ("shot down" in "Turkish jets shot
     # down a Russian warplane"); None for records made before the coder kept it.
     predicate: TextSpan | None = None
@@ -410,6 +413,7 @@ class Event:
             "date_value": self.date_value,
             "date_source": self.date_source,
             "place": _place_record(self.place),
+            "dateline": _place_record(self.dateline),
             "evidence": {
                 "text": self.evidence.text,
                 "start": self.evidence.start,

@@ -17,6 +17,7 @@ import click
 from eventwire import __version__
 from eventwire.cli.actors import actors as actors_group
 from eventwire.cli.evaluate import evaluate as evaluate_command
+from eventwire.cli.extract import dates, places, quotes
 from eventwire.cli.options import (
     Counter,
     actors_option,
@@ -229,4 +230,7 @@ cli.add_command(evaluate_command)
 cli.add_command(serve)
 cli.add_command(export)
 cli.add_command(aggregate)
+cli.add_command(quotes)
+cli.add_command(dates)
+cli.add_command(places)
 actors_group.add_command(actors_unknown)

@@ -24,7 +24,11 @@ from eventwire.store.schema import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     FAILURE_COLUMNS,
+    QUOTE_COLUMNS,
+    QUOTE_EVENT_COLUMNS,
     SENTENCE_COLUMNS,
+    TIME_COLUMNS,
+    TOPONYM_COLUMNS,
     ArticleState,
     DyadCount,
     StoreCounts,
@@ -34,8 +38,12 @@ from eventwire.store.schema import (
     failure_row,
     insert_sql,
     place_row,
+    quote_event_rows,
+    quote_row,
     sentence_row,
+    time_row,
     timestamp,
+    toponym_row,
 )
 
 logger = logging.getLogger(__name__)
@@ -61,7 +69,31 @@ UPSERT_FAILURE = (
     " last_seen = excluded.last_seen,"
     " article_id = COALESCE(excluded.article_id, failures.article_id)"
 )
-ARTICLE_TABLES = ("events", "actors", "sentences", "places")
+ARTICLE_TABLES = (
+    "events",
+    "actors",
+    "sentences",
+    "places",
+    "quotes",
+    "quote_events",
+    "times",
+)
+INSERT_TOPONYM = (
+    insert_sql("places", TOPONYM_COLUMNS)
+    + ' ON CONFLICT (article_id, start, "end") DO NOTHING'
+)
+# Two stages never give one span twice, but a duplicate must not cost a batch.
+INSERT_QUOTE = (
+    insert_sql("quotes", QUOTE_COLUMNS)
+    + ' ON CONFLICT (article_id, start, "end") DO NOTHING'
+)
+INSERT_QUOTE_EVENT = (
+    insert_sql("quote_events", QUOTE_EVENT_COLUMNS) + " ON CONFLICT DO NOTHING"
+)
+INSERT_TIME = (
+    insert_sql("times", TIME_COLUMNS)
+    + ' ON CONFLICT (article_id, start, "end") DO NOTHING'
+)
 
 
 class Store:
@@ -231,7 +263,22 @@ class Store:
                 for index, span in enumerate(sentences)
             ],
         )
+        db.executemany(
+            INSERT_TOPONYM,
+            [
+                toponym_row(toponym, toponym.place)
+                for toponym in coded.places
+                if toponym.place is not None
+            ],
+        )
+        db.executemany(INSERT_QUOTE, [quote_row(quote) for quote in coded.quotes])
+        db.executemany(
+            INSERT_QUOTE_EVENT,
+            [row for quote in coded.quotes for row in quote_event_rows(quote)],
+        )
+        db.executemany(INSERT_TIME, [time_row(time) for time in coded.times])
         for event in coded.events:
+            # An event's place is one of the toponyms, unless the coder made it.
             if event.place is not None:
                 db.execute(INSERT_PLACE, place_row(event.place, article_id=article_id))
             sentence = (
@@ -299,9 +346,10 @@ class Store:
         The record is the ``events()`` one plus ``"sentence"`` (``{text, start,
         end}``: the evidence sentence in original offsets, or the evidence
         itself for articles stored without their sentences), ``"article"``
-        (``{id, title, published, url, source}``), ``"quotes"`` (empty until
-        quotes are stored) and ``"group"`` (``{group_id, mentions, sources,
-        articles}``). ``None`` when no event has this id.
+        (``{id, title, published, url, source}``), ``"quotes"`` (the quotes
+        that hold the event, as ``eventwire quotes`` prints them) and
+        ``"group"`` (``{group_id, mentions, sources, articles}``). ``None``
+        when no event has this id.
         """
         return reads.event(self._db, event_id)
 

@@ -15,7 +15,12 @@ import json
 from collections.abc import Iterable
 
 from eventwire.store.connection import StoreConnection
-from eventwire.store.schema import PLACE_COLUMNS, event_row, insert_sql
+from eventwire.store.schema import (
+    EVENT_COLUMNS,
+    PLACE_COLUMNS,
+    event_row,
+    insert_sql,
+)
 
 GROUP_COLUMNS = (
     "group_id",
@@ -49,10 +54,21 @@ WHERE {{where}}
 GROUP BY e.group_id"""
 RECOUNT_GROUP = _COUNT_GROUPS.format(where="e.group_id = ?")
 COUNT_ALL_GROUPS = _COUNT_GROUPS.format(where="e.group_id IS NOT NULL")
-SET_EVENT_GROUP = """
-UPDATE events SET group_id = ?, plover_type = ?, place_name = ?, place_country = ?,
-    place_start = ?, place_end = ?, sentence_text = ?
-WHERE event_id = ?"""
+# The event columns migration 0002 added, filled from each stored record.
+BACKFILLED_COLUMNS = (
+    "group_id",
+    "plover_type",
+    "place_name",
+    "place_country",
+    "place_start",
+    "place_end",
+    "sentence_text",
+)
+SET_EVENT_GROUP = (
+    "UPDATE events SET "
+    + ", ".join(f"{column} = ?" for column in BACKFILLED_COLUMNS)
+    + " WHERE event_id = ?"
+)
 INSERT_PLACE = (
     insert_sql("places", PLACE_COLUMNS)
     + ' ON CONFLICT (article_id, start, "end") DO NOTHING'
@@ -71,20 +87,10 @@ def backfill_events(connection: StoreConnection) -> None:
     rows = connection.execute("SELECT record FROM events").fetchall()
     for (text,) in rows:
         record = json.loads(text)
-        row = event_row(record)
-        group, plover_type, place_name, place_country, start, end, sentence = row[-7:]
+        values = dict(zip(EVENT_COLUMNS, event_row(record), strict=True))
         connection.execute(
             SET_EVENT_GROUP,
-            (
-                group,
-                plover_type,
-                place_name,
-                place_country,
-                start,
-                end,
-                sentence,
-                record["event_id"],
-            ),
+            (*(values[column] for column in BACKFILLED_COLUMNS), record["event_id"]),
         )
         place = record.get("place")
         if place:

@@ -83,10 +83,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(name="0001_create_tables", apply=sql_script("schema.sql")),
     # Sentences, places, actor labels and antecedents, and deduplicated event
     # groups; events stored before it get their new columns and groups from
-    # their JSON record. Quotes get their table with the quotes stage.
+    # their JSON record.
     Migration(
         name="0002_sentences_places_groups",
         apply=_then(sql_script("0002_sentences_places_groups.sql"), backfill_events),
+    ),
+    # Quotes, time expressions, every toponym, and each event's date value
+    # and where its date came from.
+    Migration(
+        name="0003_quotes_times_toponyms",
+        apply=sql_script("0003_quotes_times_toponyms.sql"),
     ),
 )
 

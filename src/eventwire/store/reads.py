@@ -103,7 +103,7 @@ def event(db: StoreConnection, event_id: str) -> dict[str, Any] | None:
         "url": url,
         "source": source,
     }
-    detail["quotes"] = []
+    detail["quotes"] = _event_quotes(db, event_id)
     detail["group"] = {
         "group_id": group,
         "mentions": int(mentions or 0),
@@ -111,6 +111,64 @@ def event(db: StoreConnection, event_id: str) -> dict[str, Any] | None:
         "articles": int(articles or 0),
     }
     return detail
+
+
+EVENT_QUOTES = """
+SELECT q.article_id, q.start, q."end", q.text, q.kind, q.cue_text, q.cue_start,
+       q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker_code,
+       q.speaker_name
+FROM quote_events l
+JOIN quotes q ON q.article_id = l.article_id AND q.start = l.quote_start
+    AND q."end" = l.quote_end
+WHERE l.event_id = ?
+ORDER BY q.start"""
+QUOTE_EVENT_IDS = """
+SELECT event_id FROM quote_events
+WHERE article_id = ? AND quote_start = ? AND quote_end = ? ORDER BY event_id"""
+
+
+def _event_quotes(db: StoreConnection, event_id: str) -> list[dict[str, Any]]:
+    """The quotes holding an event, as ``Quote.as_record()`` dicts."""
+    quotes = []
+    with db.reporting_errors(f"read the quotes of event {event_id!r}"):
+        for row in db.execute(EVENT_QUOTES, (event_id,)).fetchall():
+            article_id, start, end, text, kind = row[:5]
+            cue_text, cue_start, cue_end = row[5:8]
+            speaker_text, speaker_start, speaker_end, code, name = row[8:]
+            event_ids = [
+                linked
+                for (linked,) in db.execute(
+                    QUOTE_EVENT_IDS, (article_id, start, end)
+                ).fetchall()
+            ]
+            quotes.append(
+                {
+                    "article_id": article_id,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "kind": kind,
+                    "cue": (
+                        None
+                        if cue_text is None
+                        else {"text": cue_text, "start": cue_start, "end": cue_end}
+                    ),
+                    "speaker": (
+                        None
+                        if speaker_text is None
+                        else {
+                            "text": speaker_text,
+                            "start": speaker_start,
+                            "end": speaker_end,
+                            "code": code,
+                            "name": name,
+                        }
+                    ),
+                    "event_id": event_ids[0] if event_ids else None,
+                    "event_ids": event_ids,
+                }
+            )
+    return quotes
 
 
 def dyads(db: StoreConnection, filters: Filters, *, limit: int) -> list[DyadCount]:

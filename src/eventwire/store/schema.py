@@ -17,7 +17,16 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from eventwire.model import Actor, CodedArticle, Failure, Place, TextSpan
+from eventwire.model import (
+    Actor,
+    CodedArticle,
+    Failure,
+    Place,
+    Quote,
+    TextSpan,
+    TimeExpression,
+    Toponym,
+)
 
 ARTICLE_COLUMNS = (
     "id",
@@ -67,6 +76,36 @@ PLACE_COLUMNS = (
     "geonameid",
     "feature",
 )
+# Migration 0003 gives places the sentence and dateline of every toponym.
+TOPONYM_COLUMNS = (*PLACE_COLUMNS, "sentence", "dateline")
+QUOTE_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "sentence",
+    "text",
+    "kind",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "speaker_code",
+    "speaker_name",
+)
+QUOTE_EVENT_COLUMNS = ("article_id", "quote_start", "quote_end", "event_id")
+TIME_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "sentence",
+    "text",
+    "value",
+    "type",
+    "date",
+    "dateline",
+)
 EVENT_COLUMNS = (
     "event_id",
     "article_id",
@@ -94,6 +133,8 @@ EVENT_COLUMNS = (
     "place_start",
     "place_end",
     "sentence_text",
+    "date_value",
+    "date_source",
 )
 FAILURE_COLUMNS = (
     "failure_key",
@@ -272,6 +313,59 @@ def place_row(place: Place, *, article_id: str) -> Row:
     )
 
 
+def toponym_row(toponym: Toponym, place: Place) -> Row:
+    """Return the ``places`` row of a geocoded toponym."""
+    return (
+        *place_row(place, article_id=toponym.article_id),
+        toponym.sentence,
+        int(toponym.dateline),
+    )
+
+
+def quote_row(quote: Quote) -> Row:
+    """Return the ``quotes`` row of a quote."""
+    cue, speaker = quote.cue, quote.speaker
+    return (
+        quote.article_id,
+        quote.start,
+        quote.end,
+        quote.sentence,
+        quote.text,
+        quote.kind,
+        cue.text if cue else None,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        speaker.text if speaker else None,
+        speaker.start if speaker else None,
+        speaker.end if speaker else None,
+        speaker.code if speaker else None,
+        speaker.name if speaker else None,
+    )
+
+
+def quote_event_rows(quote: Quote) -> list[Row]:
+    """Return the ``quote_events`` rows linking a quote to its events."""
+    return [
+        (quote.article_id, quote.start, quote.end, event_id)
+        for event_id in quote.event_ids
+    ]
+
+
+def time_row(time: TimeExpression) -> Row:
+    """Return the ``times`` row of a date or time expression."""
+    return (
+        time.article_id,
+        time.start,
+        time.end,
+        time.sentence,
+        time.text,
+        time.value,
+        time.type,
+        time.date.isoformat() if time.date else None,
+        int(time.dateline),
+    )
+
+
 def group_id(record: dict[str, Any]) -> str:
     """Return the id of the deduplicated event an event record belongs to.
 
@@ -338,6 +432,8 @@ def event_row(record: dict[str, Any], *, sentence_text: str | None = None) -> Ro
         place["start"] if place else None,
         place["end"] if place else None,
         sentence_text if sentence_text is not None else evidence["text"],
+        record.get("date_value"),
+        record.get("date_source"),
     )
 
 

@@ -229,7 +229,7 @@ function renderDetail(event) {
   const group = event.group || {};
   const actor = (a) => (a ? `${a.code || "?"} (${a.text}${a.name ? ", " + a.name : ""})` : "–");
   const fields = [
-    ["date", event.date || "undated"],
+    ["date", dateField(event)],
     ["source", actor(event.source)],
     ["event", `${event.cameo} ${event.cameo_name}`],
     ["target", actor(event.target)],
@@ -237,7 +237,8 @@ function renderDetail(event) {
     ["Goldstein", event.goldstein],
     ["PLOVER", event.plover ? event.plover.type + (event.plover.mode ? " / " + event.plover.mode : "") : "–"],
     ["modality", event.modality + (event.negated ? ", negated" : "")],
-    ["place", event.place ? event.place.name + (event.place.country ? ", " + event.place.country : "") : "–"],
+    ["place", placeField(event.place)],
+    ["dateline", placeField(event.dateline)],
     ["article", article.title || event.article_id],
     ["published", article.published || "–"],
     ["outlet", article.source || "–"],
@@ -257,9 +258,30 @@ function renderDetail(event) {
   const quotes = event.quotes || [];
   $("detail-quotes").replaceChildren(
     ...(quotes.length
-      ? quotes.map((q) => el("li", {}, `“${q.text}”` + (q.speaker ? ` — ${q.speaker.text || q.speaker}` : "")))
+      ? quotes.map((q) => el("li", {}, `“${q.text}” — ${speakerField(q.speaker)}`))
       : [el("li", { class: "muted" }, "no quotes stored for this event")]),
   );
+}
+
+// "2015-11-13 (“Nov. 13”)", "2013 (“2013”)", "2015-11-27 (publication date)".
+function dateField(event) {
+  const value = event.date_value || event.date;
+  if (!value) return "undated";
+  if (event.date_source === "publication") return `${value} (publication date)`;
+  return event.date_text ? `${value} (“${event.date_text}”)` : value;
+}
+
+function placeField(place) {
+  if (!place) return "–";
+  const where = [place.name || place.text, place.admin1, place.country].filter(Boolean).join(", ");
+  return place.lat === null || place.lat === undefined ? where : `${where} (${place.lat.toFixed(2)}, ${place.lon.toFixed(2)})`;
+}
+
+// "Putin (Vladimir Putin, RUSGOV)" for a resolved "he"; "unattributed" for none.
+function speakerField(speaker) {
+  if (!speaker) return "unattributed";
+  const who = [speaker.name, speaker.code].filter(Boolean).join(", ");
+  return who ? `${speaker.text} (${who})` : speaker.text;
 }
 
 // --- charts -----------------------------------------------------------------
