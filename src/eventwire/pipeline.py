@@ -36,6 +36,7 @@ from eventwire.coding import (
     load_ontology,
     load_patterns,
 )
+from eventwire.dates import find_times
 from eventwire.errors import EventwireError
 from eventwire.ingest import content_hash
 from eventwire.model import (
@@ -163,6 +164,7 @@ def _code_with_sentences(
                 patterns=resources.patterns,
                 ontology=resources.ontology,
             )
+            times = find_times(parsed)
         except EventwireError as error:
             article = parsed.article
             yield Failure(
@@ -180,6 +182,7 @@ def _code_with_sentences(
             events=events,
             sentences=len(sentences),
             tokens=len(parsed.doc),
+            times=times,
         )
         yield coded, sentences
     yield from _drain(failures)

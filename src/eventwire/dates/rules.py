@@ -1,0 +1,343 @@
+"""The expression rules: one regex per family, each with the function that
+gives its TimeML value and type.
+
+A rule's regex spans exactly the TimeML extent: a leading preposition is never
+part of it ("on Thursday" -> "Thursday"), modifiers are ("last week", "earlier
+this month", "two years ago", "Thursday morning"). Where a word is a date only
+in context (a bare year, "May", "fall") the rule's ``accept`` looks at the
+words around the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.dates.lexicon import (
+    AMBIGUOUS_MONTHS,
+    DAY,
+    MONTH,
+    MONTHS,
+    NUMBER,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    SEASON,
+    SEASONS,
+    TEMPORAL_PREPOSITIONS,
+    UNIT,
+    WEEKDAY,
+    WEEKDAY_PREFIX,
+    WEEKDAYS,
+    YEAR,
+    alternation,
+    capitalised,
+)
+from eventwire.dates.normalise import (
+    Value,
+    resolve_ago,
+    resolve_calendar_unit,
+    resolve_century,
+    resolve_clock,
+    resolve_compound,
+    resolve_decade,
+    resolve_duration,
+    resolve_half,
+    resolve_month_alone,
+    resolve_month_day,
+    resolve_month_year,
+    resolve_numeric,
+    resolve_part_of_day,
+    resolve_quarter,
+    resolve_reference,
+    resolve_relative_day,
+    resolve_season,
+    resolve_set,
+    resolve_weekday,
+    resolve_year,
+)
+
+Resolve = Callable[[re.Match[str], date | None, str | None], Value]
+Accept = Callable[[re.Match[str], str], bool]
+
+# A bare 4-digit number with no preposition before it is a year only in this
+# window ("a 2015 budget", "2030 targets"); outside it, a count or a name.
+MODIFIER_YEAR_MIN = 1900
+MODIFIER_YEAR_MAX = 2100
+# Capitalised words before a bare year that still leave it a year ("In 2013").
+YEAR_CAPITALS = frozenset(
+    {"In", "Since", "By", "Until", "From", "During", "Before", "After", "The", "A"}
+)
+DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "last"}
+)
+NOT_YEAR_BEFORE = frozenset({"no.", "number", "nos.", "#", "route", "flight"})
+EDGES = r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolve
+    accept: Accept | None = None
+
+
+def _i(pattern: str) -> str:
+    return f"(?i:{pattern})"
+
+
+def _word_before(text: str, start: int) -> str:
+    found = re.search(r"(\S+)\s*$", text[max(0, start - 40) : start])
+    return found[1] if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = re.match(r"\s*([^\s,.;:!?]+)", text[end : end + 40])
+    return found[1] if found else ""
+
+
+# --- absolute dates -------------------------------------------------------------
+
+
+def _accept_month(match: re.Match[str], text: str) -> bool:
+    if match["month"].lower() not in AMBIGUOUS_MONTHS or match["mod"]:
+        return True
+    return _word_before(text, match.start()).lower() in TEMPORAL_PREPOSITIONS
+
+
+def _accept_year(match: re.Match[str], text: str) -> bool:
+    """A bare 4-digit number is a year unless its neighbours make it a name or
+    a count ("Resolution 2254", "killed 2000 people")."""
+    year = int(match["year"])
+    before = _word_before(text, match.start())
+    after = _word_after(text, match.end())
+    if match["edge"] or before.lower() in TEMPORAL_PREPOSITIONS:
+        return True
+    if before.lower() in NOT_YEAR_BEFORE or before[:1] in "$£€#":
+        return False
+    if (
+        before[:1].isupper()
+        and before not in YEAR_CAPITALS
+        and not before.endswith(",")
+    ):
+        return False
+    if year < MODIFIER_YEAR_MIN or year > MODIFIER_YEAR_MAX:
+        return False
+    plural_noun = after.endswith("s") and not after.endswith(("'s", "’s"))
+    possessive = before.endswith(("'s", "’s"))
+    return not plural_noun or before.lower() in DETERMINERS or possessive
+
+
+# --- relative dates -------------------------------------------------------------
+
+
+def _accept_duration(match: re.Match[str], text: str) -> bool:
+    if match["unit"].lower() == "second" and not match["plural"]:
+        return bool(match["number"]) and match["number"][0].isdigit()  # a second term
+    if match["number"] is None:
+        if match["mod"]:
+            return match["mod"].lower() not in ("first", "final", "following")
+        # "for years", "in decades": an unknown amount.
+        before = _word_before(text, match.start()).lower()
+        return bool(match["plural"]) and before in ("for", "in", "over", "within")
+    return not text[match.end() : match.end() + 4].startswith("-old")
+
+
+def _accept_weekday_set(match: re.Match[str], text: str) -> bool:
+    return bool(match["every"] or match["plural"])
+
+
+def _accept_compound(match: re.Match[str], text: str) -> bool:
+    return not text[match.end() : match.end() + 4].startswith("-old")
+
+
+def _accept_season(match: re.Match[str], text: str) -> bool:
+    if match["year"] or match["mod"]:
+        return True
+    if match["the"]:
+        # "the fall of Kabul" is an event, "the fall" a season.
+        return not re.match(r"\s+of\b", text[match.end() :])
+    before = _word_before(text, match.start()).lower()
+    return before in ("in", "during", "since", "until", "by", "over")
+
+
+def _accept_reference(match: re.Match[str], text: str) -> bool:
+    after = text[match.end() : match.end() + 6]
+    # "now-defunct", "now that": not a time; "the past" before a noun is an adjective.
+    return not after.startswith("-") and not re.match(r"\s+that\b", after)
+
+
+# --- the rule table -------------------------------------------------------------
+
+MONTH_MODIFIERS = _i(
+    r"(?:earlier|later|early|late)\s+(?:this|last|next)|last|this|next|early|late|mid-|mid"
+)
+MONTH_NAME = rf"(?P<month>{capitalised(MONTHS)})(?![A-Za-z])"
+WEEKDAY_PLURAL = rf"(?P<weekday>{capitalised(WEEKDAYS)})(?P<plural>s)?\b"
+CALENDAR_UNITS = "week|weekend|month|year|quarter|decade|century|" + alternation(
+    SEASONS
+)
+
+
+def _rule(
+    name: str, pattern: str, resolve: Resolve, accept: Accept | None = None
+) -> Rule:
+    return Rule(name, re.compile(pattern), resolve, accept)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "numeric",
+        r"(?<![\d/.-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])",
+        resolve_numeric,
+    ),
+    _rule(
+        "month_day",
+        rf"\b{WEEKDAY_PREFIX}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?",
+        resolve_month_day,
+    ),
+    _rule(
+        "day_month",
+        rf"\b{WEEKDAY_PREFIX}?(?<![\d.,]){DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
+        resolve_month_day,
+    ),
+    _rule(
+        "month_year",
+        rf"\b(?:{_i(EDGES)}\s*)?{MONTH}(?:\s+of)?,?\s+{YEAR}",
+        resolve_month_year,
+    ),
+    _rule(
+        "month",
+        rf"\b(?:(?P<mod>{MONTH_MODIFIERS})\s*)?{MONTH_NAME}",
+        resolve_month_alone,
+        _accept_month,
+    ),
+    _rule(
+        "year",
+        rf"(?:(?P<edge>{_i(EDGES)})\s*)?(?<![\w$£€#./,:])(?:(?<=mid-)|(?<!-)){YEAR}(?!\.\d|,\d|-\d|:\d)",
+        resolve_year,
+        _accept_year,
+    ),
+    _rule(
+        "decade",
+        _i(r"(?:the\s+)?(?:(?:early|late|mid-|mid)\s*)?")
+        + r"(?:(?P<decade>1[7-9]\d|2[01]\d)0|['’](?P<short>\d)0)s\b",
+        resolve_decade,
+    ),
+    _rule(
+        "century",
+        _i(r"(?:the\s+)?(?P<ordinal>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b"),
+        resolve_century,
+    ),
+    _rule(
+        "relative_day",
+        _i(
+            rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<word>yesterday|today|tomorrow|tonight)"
+            rf"(?:\s+{PART_OF_DAY})?\b"
+        ),
+        resolve_relative_day,
+    ),
+    _rule(
+        "part_of_day",
+        _i(rf"\b(?P<mod>this|last)\s+{PART_OF_DAY}\b"),
+        resolve_part_of_day,
+    ),
+    _rule(
+        "weekday",
+        rf"(?:\b(?P<mod>{_i('earlier|later|early|late|last|this|next|past|coming|previous')})\s+)?"
+        rf"\b{WEEKDAY}(?:\s+(?P<part>{_i(alternation(PARTS_OF_DAY))})\b)?",
+        resolve_weekday,
+    ),
+    _rule(
+        "calendar_unit",
+        _i(
+            r"\b(?:(?:earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|"
+            r"the\s+beginning\s+of|the\s+rest\s+of)\s+)?"
+            rf"(?P<mod>last|this|next|past|coming|previous|current)\s+(?P<unit>{CALENDAR_UNITS})\b"
+        ),
+        resolve_calendar_unit,
+    ),
+    _rule(
+        "ago",
+        _i(rf"\b(?:{NUMBER}\s+)?{UNIT}\s+ago\b"),
+        resolve_ago,
+    ),
+    _rule(
+        "duration",
+        _i(
+            r"\b(?:(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|some|"
+            r"around|roughly|up\s+to|over|under)\s+)?"
+            r"(?:the\s+(?P<mod>past|last|next|previous|first|final|following)\s+)?"
+            rf"(?:{NUMBER}\s+)?{UNIT}\b"
+        ),
+        resolve_duration,
+        _accept_duration,
+    ),
+    _rule(
+        "compound",
+        _i(rf"\b{NUMBER}-{UNIT}(?:-long)?\b"),
+        resolve_compound,
+        _accept_compound,
+    ),
+    _rule(
+        "long",
+        _i(r"\b(?P<unit>day|week|month|year|decade)-long\b"),
+        resolve_compound,
+    ),
+    _rule(
+        "clock",
+        rf"(?:\b(?P<hour>1[0-2]|0?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
+        rf"|\b(?P<noon>{_i('noon|midnight')})\b"
+        rf"|\b(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC)))"
+        rf"(?:\s+(?:GMT|UTC|EST|EDT|CST|PST|ET|local\s+time)\b)?"
+        rf"(?:\s+(?:on\s+)?{WEEKDAY})?",
+        resolve_clock,
+    ),
+    _rule(
+        "quarter",
+        _i(
+            r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+            r"(?:(?:\s+of\s+|,?\s+)(?P<year>\d{4}))?\b"
+        ),
+        resolve_quarter,
+    ),
+    _rule(
+        "half",
+        _i(r"\b(?:the\s+)?(?P<ordinal>first|second)\s+half\s+of\s+(?P<year>\d{4})\b"),
+        resolve_half,
+    ),
+    _rule(
+        "season",
+        rf"\b(?:(?P<mod>{_i('last|this|next|early|late|mid-|mid')})\s*)?(?P<the>{_i('the')}\s+)?"
+        rf"{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b",
+        resolve_season,
+        _accept_season,
+    ),
+    _rule(
+        "reference",
+        _i(
+            r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|recently|"
+            r"lately|the\s+past|the\s+future|recent\s+(?:days|weeks|months|years)|"
+            r"the\s+coming\s+(?:days|weeks|months|years))\b"
+        ),
+        resolve_reference,
+        _accept_reference,
+    ),
+    _rule(
+        "set",
+        _i(
+            r"\b(?:(?:every|each)\s+(?:(?P<number>\d+|two|three|four|five|six|other)\s+)?"
+            r"(?P<unit>day|week|month|year|hour)s?|(?P<adverb>daily|nightly|weekly|biweekly|"
+            r"monthly|annually|yearly|hourly))\b"
+        ),
+        resolve_set,
+    ),
+    _rule(
+        "weekday_set",
+        rf"\b(?:(?P<every>{_i('every|each')})\s+)?{WEEKDAY_PLURAL}",
+        resolve_set,
+        _accept_weekday_set,
+    ),
+)
