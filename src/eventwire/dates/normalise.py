@@ -212,6 +212,8 @@ def resolve_ago(
 ) -> Value:
     amount = amount_of(match["number"])
     letter, time_unit, multiplier = UNITS[match["unit"].lower()]
+    if match["number"] is None and match["plural"]:
+        return "PAST_REF", "DATE"  # "years ago"
     if amount is None or amount != int(amount) or time_unit:
         return "PAST_REF", "DATE"
     if published is None:
@@ -236,8 +238,8 @@ def resolve_duration(
     amount = amount_of(match["number"])
     if amount is not None:
         amount *= multiplier
-    if match["mod"] and not match["number"] and match["plural"]:
-        amount = None  # "the past weeks"
+    if not match["number"] and match["plural"]:
+        amount = None  # "for years", "the past weeks"
     return duration_value(amount, letter, time_unit), "DURATION"
 
 

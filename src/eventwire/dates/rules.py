@@ -72,6 +72,10 @@ YEAR_CAPITALS = frozenset(
 DETERMINERS = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "last"}
 )
+# Counted nouns whose plural has no final "s" ("killed 2000 people").
+PLURALS_WITHOUT_S = frozenset(
+    {"people", "men", "women", "children", "police", "personnel", "staff"}
+)
 NOT_YEAR_BEFORE = frozenset({"no.", "number", "nos.", "#", "route", "flight"})
 EDGES = r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
 
@@ -125,7 +129,9 @@ def _accept_year(match: re.Match[str], text: str) -> bool:
         return False
     if year < MODIFIER_YEAR_MIN or year > MODIFIER_YEAR_MAX:
         return False
-    plural_noun = after.endswith("s") and not after.endswith(("'s", "’s"))
+    plural_noun = (
+        after.endswith("s") and not after.endswith(("'s", "’s"))
+    ) or after.lower() in PLURALS_WITHOUT_S
     possessive = before.endswith(("'s", "’s"))
     return not plural_noun or before.lower() in DETERMINERS or possessive
 
@@ -268,7 +274,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         _i(
             r"\b(?:(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|some|"
-            r"around|roughly|up\s+to|over|under)\s+)?"
+            r"around|roughly|up\s+to|over|under)\s+(?!the\b))?"
             r"(?:the\s+(?P<mod>past|last|next|previous|first|final|following)\s+)?"
             rf"(?:{NUMBER}\s+)?{UNIT}\b"
         ),
