@@ -1,15 +1,26 @@
 """Date one event: the expression attached to its predicate, else the
 sentence's, else the publication date.
 
-An expression is attached to a predicate when the parse path from the
-expression up to the predicate (through "on", "in", "since"..., npadvmod and
-tmod) stays inside the predicate's clause: it crosses no other clause
-(ccomp, advcl, conj, relcl...) on the way. An event noun also takes the
-expressions of its own relative clauses and modifiers ("the Paris attacks that
-killed 130 people on Nov. 13"), and the expressions of the verb it is the
-object or subject of ("launched an attack on Tuesday"). A verb in an
-infinitive complement takes those of the verb that governs it ("agreed on
-Thursday to strike").
+An expression's *governor* is the word it modifies: the token above it, past
+any preposition ("on Thursday" -> the verb "on" hangs from). The expression
+dates a predicate when its governor is
+
+1. the predicate itself ("met ... on Tuesday", "the Sept. 18 referendum");
+2. a relative clause or modifier of a noun predicate ("the Paris attacks that
+   killed 130 people on Nov. 13" -> "attacks"), the subject or object of the
+   predicate ("Cameron, earlier Thursday, set out"), or an infinitive purpose
+   clause or complement of it ("fired into the air to disperse protesters on
+   Wednesday");
+3. the verb a noun predicate is an argument of ("launched an attack on
+   Tuesday"), or the verb an infinitive predicate complements ("agreed on
+   Thursday to strike");
+4. for a predicate in a clause that modifies the expression itself, that
+   expression ("since April, when troops took Baghdad" -> "took": April);
+5. for a verb conjoined to another, what dates that verb ("skipped questions
+   on Wednesday and rushed to Scotland").
+
+An expression whose governor is a word of another clause ("two weeks before
+a Jan. 8 election" for "assassinated") dates only that clause's predicate.
 """
 
 from __future__ import annotations
@@ -17,20 +28,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.model import EventTime, TimeExpression
 
-# Dependencies that start a clause of its own: an expression under one of
-# them belongs to that clause's predicate, not to the one above it.
-CLAUSE_DEPS = frozenset(
-    {"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
-)
-NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 DATING_TYPES = frozenset({"DATE", "TIME"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+MODIFIER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
+# Clauses of their own: an expression inside one dates its predicate only.
+CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
+)
+# An expression inside a noun phrase ("a Jan. 8 election", "Sunday's riots")
+# dates that noun, never the verb the noun depends on.
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "nummod"})
 MAX_PATH = 40
+# Ranks of the rules in the module docstring: the lower the closer.
+OWN, NEAR, CLAUSE, CONJOINED = 0, 1, 2, 3
 
 
 def event_time(
@@ -38,9 +56,10 @@ def event_time(
 ) -> EventTime:
     """When the event whose trigger is ``predicate`` happened.
 
-    Durations, sets, unresolved values and references (PRESENT_REF) never
-    date an event. A past perfect ("had voted") with no expression gets no
-    date at all: it happened before the story, not on its day.
+    Durations, sets, unresolved values, references (PRESENT_REF) and the
+    date of a dateline (when the story was filed) never date an event. A
+    past perfect ("had voted") with no expression gets no date at all: it
+    happened before the story, not on its day.
 
     Example:
         >>> event_time(voted, times=times, published=date(2015, 11, 27)).value
@@ -50,20 +69,20 @@ def event_time(
     candidates = [
         time
         for time in times
-        if sentence.start <= time.token_start < sentence.end and _dates_events(time)
+        if sentence.start <= time.token_start < sentence.end
+        and _dates_events(time)
+        and not time.dateline
     ]
-    clause_heads = _clause_heads(predicate)
-    attached = []
+    doc = predicate.doc
+    ranked = []
     for time in candidates:
-        depth = _attachment_depth(
-            _head_of(predicate.doc, time), predicate, clause_heads
-        )
-        if depth is not None:
-            attached.append((depth, time.token_start, time))
-    if attached:
-        return _from_time(min(attached, key=lambda item: item[:2])[2], "predicate")
+        rank = _rank(_governor(doc, time), predicate, time)
+        if rank is not None:
+            ranked.append((*rank, abs(time.token_start - predicate.i), time))
+    if ranked:
+        return _from_time(min(ranked, key=lambda item: item[:3])[3], "predicate")
     for time in candidates:
-        if _free(_head_of(predicate.doc, time)):
+        if _free(doc[time.token_start : time.token_end].root):
             return _from_time(time, "sentence")
     if _past_perfect(predicate) or published is None:
         return EventTime(date=None, value=None, text=None, source=None)
@@ -84,22 +103,104 @@ def _from_time(time: TimeExpression, source: str) -> EventTime:
     return EventTime(date=time.date, value=time.value, text=time.text, source=source)
 
 
-def _head_of(doc: object, time: TimeExpression) -> Token:
-    span = doc[time.token_start : time.token_end]  # type: ignore[index]
-    root: Token = span.root
-    return root
+def _governor(doc: Doc, time: TimeExpression) -> Token | None:
+    """The word the expression modifies, past any preposition."""
+    root: Token = doc[time.token_start : time.token_end].root
+    token = root
+    for _ in range(MAX_PATH):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ != "ADP" and token.dep_ not in ("prep", "agent"):
+            return token
+    return None
+
+
+def _rank(
+    governor: Token | None, predicate: Token, time: TimeExpression
+) -> tuple[int, int] | None:
+    """How closely the expression dates ``predicate`` (lower is closer), or
+    ``None`` when it dates another predicate."""
+    if _modifies_time(predicate, time):
+        return OWN, 0
+    if governor is None:
+        return None
+    rank = _rank_for(governor, predicate)
+    if rank is not None:
+        return rank, 0
+    root = predicate.doc[time.token_start : time.token_end].root
+    if root.dep_ not in PREMODIFIER_DEPS:
+        # A time phrase the parser hung on a noun of the clause ("died at his
+        # home on Thursday evening") still dates the clause.
+        depth = _path_depth(governor, predicate)
+        if depth is not None:
+            return NEAR, depth
+    head = predicate.head
+    if predicate.dep_ == "conj" and head.i != predicate.i and head.pos_ in VERB_POS:
+        inherited = _rank(governor, head, time)
+        return (CONJOINED, inherited[1]) if inherited is not None else None
+    return None
+
+
+def _path_depth(governor: Token, predicate: Token) -> int | None:
+    """Steps from ``governor`` up to ``predicate`` when no clause of its own
+    lies between them (an infinitive or participle complement does not count)."""
+    token = governor
+    for depth in range(MAX_PATH):
+        if token.i == predicate.i:
+            return depth
+        if token.head.i == token.i:
+            return None
+        if (
+            token.dep_ in CLAUSE_DEPS
+            and token.pos_ in VERB_POS
+            and not (token.dep_ in COMPLEMENT_DEPS and _infinitive(token))
+            and not (token.dep_ in NOUN_CLAUSE_DEPS and token.head.i == predicate.i)
+        ):
+            return None
+        token = token.head
+    return None
+
+
+def _rank_for(governor: Token, predicate: Token) -> int | None:
+    if governor.i == predicate.i:
+        return OWN
+    if governor.head.i == predicate.i:
+        if predicate.pos_ in NOUN_POS and governor.dep_ in NOUN_CLAUSE_DEPS:
+            return OWN
+        if governor.dep_ in ARGUMENT_DEPS:
+            return NEAR
+        if governor.dep_ in COMPLEMENT_DEPS and _infinitive(governor):
+            return NEAR
+    if any(governor.i == head.i for head in _clause_heads(predicate)):
+        return CLAUSE
+    return None
+
+
+def _modifies_time(predicate: Token, time: TimeExpression) -> bool:
+    """True for the predicate of a clause attached to the expression itself
+    ("April, when U.S. troops took Baghdad")."""
+    return (
+        predicate.dep_ in MODIFIER_CLAUSE_DEPS
+        and time.token_start <= predicate.head.i < time.token_end
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
 
 
 def _clause_heads(predicate: Token) -> list[Token]:
-    """The predicate and the verb whose expressions it shares: the verb a
-    noun predicate is an argument of, the verb an infinitive complement
-    depends on."""
-    heads = [predicate]
+    """The verb a noun predicate is an argument of, or the verb an infinitive
+    predicate complements."""
+    if predicate.pos_ in VERB_POS and predicate.dep_ != "xcomp":
+        return []
+    heads = []
     token = predicate
-    if token.pos_ in VERB_POS and token.dep_ != "xcomp":
-        return heads
     for _ in range(MAX_PATH):
-        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
+        if token.head.i == token.i or token.dep_ in MODIFIER_CLAUSE_DEPS:
             break
         token = token.head
         if token.pos_ in VERB_POS:
@@ -109,35 +210,9 @@ def _clause_heads(predicate: Token) -> list[Token]:
     return heads
 
 
-def _attachment_depth(
-    head: Token, predicate: Token, clause_heads: list[Token]
-) -> int | None:
-    """Steps from the expression up to the predicate (or to a clause head it
-    shares), or ``None`` when a clause of its own lies in between."""
-    token = head
-    for depth in range(MAX_PATH):
-        if token in clause_heads:
-            if token.i == predicate.i or depth <= 2:
-                return depth
-            return None
-        if token.head.i == token.i:
-            return None
-        if token.dep_ in CLAUSE_DEPS and token.pos_ in VERB_POS | {"ADJ"}:
-            noun_clause = (
-                token.head.i == predicate.i
-                and predicate.pos_ in NOUN_POS
-                and token.dep_ in NOUN_CLAUSE_DEPS
-            )
-            if not noun_clause:
-                return None
-        token = token.head
-    return None
-
-
-def _free(head: Token) -> bool:
-    """True when the expression hangs from no verb of a clause of its own: a
-    fragment, a heading, an apposition."""
-    token = head
+def _free(root: Token) -> bool:
+    """True when the expression hangs from no verb: a fragment, a heading."""
+    token = root
     for _ in range(MAX_PATH):
         if token.head.i == token.i:
             return token.pos_ not in VERB_POS

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +45,28 @@ FUTURE_CONTROLLERS = frozenset(
         "agree",
         "decide",
         "announce",
+    }
+)
+# Prepositions through which a date modifies its verb's time.
+TENSE_PREPOSITIONS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "since",
+        "during",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "from",
+        "through",
+        "throughout",
+        "over",
+        "around",
+        "within",
+        "between",
     }
 )
 # "MOSCOW, Nov. 26 (Reuters) -": an upper-case place, a comma, the date, an
@@ -92,7 +116,42 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
                 dateline=dateline,
             )
         )
-    return tuple(expressions)
+    return _anchor_clock_times(expressions, published)
+
+
+def _anchor_clock_times(
+    expressions: list[TimeExpression], published: date | None
+) -> tuple[TimeExpression, ...]:
+    """Give a clock time with no day ("T21:00") the day it is told on: the
+    nearest day of its sentence, else the first day the article names, else
+    the publication date."""
+    anchored = []
+    for time in expressions:
+        if time.value is None or not time.value.startswith("T"):
+            anchored.append(time)
+            continue
+        same_sentence = [
+            other
+            for other in expressions
+            if other.sentence == time.sentence
+            and other.date is not None
+            and other.type == "DATE"
+        ]
+        dated = [other for other in expressions if other.date is not None]
+        day = published
+        if same_sentence:
+            day = min(
+                same_sentence, key=lambda o: abs(o.token_start - time.token_start)
+            ).date
+        elif dated:
+            # A news lead names the day of the story's event first.
+            day = dated[0].date
+        if day is None:
+            anchored.append(time)
+            continue
+        value = f"{day.isoformat()}{time.value}"
+        anchored.append(replace(time, value=value, date=day_of_value(value)))
+    return tuple(anchored)
 
 
 def _extents(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
@@ -128,16 +187,23 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def _tense(span: Span) -> str | None:
-    """``"past"``, ``"future"`` or ``None`` (present, or no verb) for the verb
-    the expression hangs from."""
-    token: Token = span.root
-    for _ in range(MAX_GOVERNOR_STEPS):
-        if token.head.i == token.i:
-            break
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return _verb_tense(token)
-    return None
+    """``"past"``, ``"present"``, ``"future"`` or ``None`` for the verb the
+    expression modifies directly (npadvmod, or through "on", "in", "since"...).
+
+    An expression inside a noun phrase ("the Sept. 18 referendum", "the death
+    of the queen on Thursday") or after a preposition that is not temporal
+    ("corrected it to 3 March") takes no tense from the clause: its value is
+    the nearest one to the publication date.
+    """
+    root: Token = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in TENSE_PREPOSITIONS:
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "advmod", "obl", "dobj"):
+        return None
+    if head.i == root.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(head)
 
 
 def _verb_tense(verb: Token) -> str | None:
@@ -156,4 +222,6 @@ def _verb_tense(verb: Token) -> str | None:
             return "future"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head)
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words):
+        return "present"
     return None

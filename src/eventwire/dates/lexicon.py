@@ -63,6 +63,33 @@ WEEKDAY_ABBREVIATIONS = {
     "sun": 6,
 }
 
+# Holidays: a fixed (month, day), or ("easter", offset in days), or
+# ("nth", month, weekday, nth; -1 the last) for those that move.
+HOLIDAYS: dict[str, tuple[object, ...]] = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "bastille day": (7, 14),
+    "independence day": (7, 4),
+    "armistice day": (11, 11),
+    "veterans day": (11, 11),
+    "halloween": (10, 31),
+    "good friday": ("easter", -2),
+    "easter sunday": ("easter", 0),
+    "easter monday": ("easter", 1),
+    "easter": ("easter", 0),
+    "memorial day": ("nth", 5, 0, -1),
+    "labor day": ("nth", 9, 0, 1),
+    "thanksgiving day": ("nth", 11, 3, 4),
+    "thanksgiving": ("nth", 11, 3, 4),
+    # The U.S. election: the Tuesday after the first Monday of November.
+    "election day": ("nth", 11, 0, 1, 1),
+}
+
 PARTS_OF_DAY = {
     "morning": "MO",
     "afternoon": "AF",
@@ -180,8 +207,12 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def capitalised(words: Iterable[str]) -> str:
-    """The alternation of ``words`` with a capital first letter ("Nov", "Thursday")."""
-    return alternation(word.capitalize() for word in words)
+    """The alternation of ``words`` capitalised ("Nov", "Thursday") or in the
+    capitals of a headline ("NOV", "THURSDAY")."""
+    listed = list(words)
+    return alternation(
+        [word.capitalize() for word in listed] + [w.upper() for w in listed]
+    )
 
 
 MONTH = (

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from eventwire.dates.lexicon import (
+    HOLIDAYS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER_WORDS,
@@ -25,15 +26,18 @@ from eventwire.dates.lexicon import (
 from eventwire.dates.values import (
     day_value,
     duration_value,
+    easter,
     iso_week,
     month_day_date,
     month_year,
+    nth_weekday,
     parse_absolute_date,
     plausible_year,
     quarter_value,
     season_value,
     shift_months,
     weekday_date,
+    weekend_value,
 )
 
 Value = tuple[str | None, str]
@@ -169,6 +173,8 @@ def resolve_weekday(
     if published is None:
         return None, kind
     modifier = match["mod"]
+    if tense == "present":
+        tense = "future"  # "Greeks vote in a referendum on Sunday"
     direction = direction_of(modifier, tense)
     if modifier and modifier.lower() == "this":
         direction = tense
@@ -226,8 +232,6 @@ def resolve_ago(
     if letter == "M":
         return shift_months(published, -count), "DATE"
     year = published.year - count
-    if multiplier == 10:
-        return f"{year // 10:03d}X", "DATE"
     return (f"{year:04d}" if plausible_year(year) else None), "DATE"
 
 
@@ -243,25 +247,12 @@ def resolve_duration(
     return duration_value(amount, letter, time_unit), "DURATION"
 
 
-def resolve_compound(
-    match: re.Match[str], published: date | None, tense: str | None
-) -> Value:
-    letter, time_unit, multiplier = UNITS[match["unit"].lower()]
-    amount = amount_of(match.groupdict().get("number"))
-    return (
-        duration_value(
-            None if amount is None else amount * multiplier, letter, time_unit
-        ),
-        "DURATION",
-    )
-
-
 def resolve_clock(
     match: re.Match[str], published: date | None, tense: str | None
 ) -> Value:
     word = (match["noon"] or "").lower()
     if word:
-        hour, minute = (12, 0) if word == "noon" else (24, 0)
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
         hour = int(match["hour"] or match["h24"])
         minute = int(match["minute"] or match["m24"] or 0)
@@ -325,6 +316,8 @@ REFERENCES = {
     "lately": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "formerly": "PAST_REF",
 }
 
 
@@ -341,6 +334,8 @@ def resolve_set(
     match: re.Match[str], published: date | None, tense: str | None
 ) -> Value:
     groups = match.groupdict()
+    if (groups.get("unit") or "").lower() == "weekend":
+        return "XXXX-WXX-WE", "SET"
     if groups.get("weekday"):
         return f"XXXX-WXX-{WEEKDAYS[groups['weekday'].lower()] + 1}", "SET"
     word = (groups.get("adverb") or groups["unit"]).lower()
@@ -360,3 +355,59 @@ def resolve_set(
     else:
         count = int(amount_of(number or None) or 1)
     return duration_value(count, letter, letter == "H"), "SET"
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    rule = HOLIDAYS[name]
+    try:
+        if rule[0] == "easter":
+            return easter(year) + timedelta(days=int(str(rule[1])))
+        if rule[0] == "nth":
+            month, weekday, nth = (int(str(part)) for part in rule[1:4])
+            day = nth_weekday(year, month, weekday, nth)
+            return day + timedelta(days=int(str(rule[4]))) if len(rule) > 4 else day
+        return date(year, int(str(rule[0])), int(str(rule[1])))
+    except (ValueError, OverflowError):
+        return None
+
+
+def resolve_holiday(
+    match: re.Match[str], published: date | None, tense: str | None
+) -> Value:
+    name = " ".join(match["holiday"].lower().replace("’", "'").split())
+    if match["year"]:
+        return day_value(holiday_date(name, int(match["year"]))), "DATE"
+    if published is None:
+        return None, "DATE"
+    days = [
+        day
+        for year in (published.year - 1, published.year, published.year + 1)
+        if (day := holiday_date(name, year)) is not None
+    ]
+    if tense == "past":
+        days = [day for day in days if day <= published] or days
+    elif tense == "future":
+        days = [day for day in days if day >= published] or days
+    return day_value(min(days, key=lambda day: abs((day - published).days))), "DATE"
+
+
+def resolve_weekend(
+    match: re.Match[str], published: date | None, tense: str | None
+) -> Value:
+    if published is None:
+        return None, "DATE"
+    return weekend_value(published, tense), "DATE"
+
+
+def resolve_period_edge(
+    match: re.Match[str], published: date | None, tense: str | None
+) -> Value:
+    """ "the end of the year": the current year (month, week)."""
+    if published is None:
+        return None, "DATE"
+    unit = match["unit"].lower()
+    if unit == "week":
+        return iso_week(published), "DATE"
+    if unit == "month":
+        return shift_months(published, 0), "DATE"
+    return f"{published.year:04d}", "DATE"

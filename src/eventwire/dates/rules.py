@@ -18,6 +18,7 @@ from datetime import date
 from eventwire.dates.lexicon import (
     AMBIGUOUS_MONTHS,
     DAY,
+    HOLIDAYS,
     MONTH,
     MONTHS,
     NUMBER,
@@ -40,21 +41,23 @@ from eventwire.dates.normalise import (
     resolve_calendar_unit,
     resolve_century,
     resolve_clock,
-    resolve_compound,
     resolve_decade,
     resolve_duration,
     resolve_half,
+    resolve_holiday,
     resolve_month_alone,
     resolve_month_day,
     resolve_month_year,
     resolve_numeric,
     resolve_part_of_day,
+    resolve_period_edge,
     resolve_quarter,
     resolve_reference,
     resolve_relative_day,
     resolve_season,
     resolve_set,
     resolve_weekday,
+    resolve_weekend,
     resolve_year,
 )
 
@@ -71,6 +74,34 @@ YEAR_CAPITALS = frozenset(
 )
 DETERMINERS = frozenset(
     {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "last"}
+)
+# Words before a bare plural unit that make it a duration ("for years",
+# "after months of talks").
+UNCOUNTED_UNIT_PREPOSITIONS = frozenset(
+    {"for", "in", "over", "within", "after", "during", "following", "took", "lasted"}
+)
+# Words that may follow an adverb of frequency ("meets weekly with").
+SET_FOLLOWERS = frozenset(
+    {
+        "with",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "and",
+        "or",
+        "but",
+        "since",
+        "until",
+        "from",
+        "by",
+        "as",
+        "during",
+        "before",
+        "after",
+        "through",
+    }
 )
 # Counted nouns whose plural has no final "s" ("killed 2000 people").
 PLURALS_WITHOUT_S = frozenset(
@@ -147,16 +178,25 @@ def _accept_duration(match: re.Match[str], text: str) -> bool:
             return match["mod"].lower() not in ("first", "final", "following")
         # "for years", "in decades": an unknown amount.
         before = _word_before(text, match.start()).lower()
-        return bool(match["plural"]) and before in ("for", "in", "over", "within")
-    return not text[match.end() : match.end() + 4].startswith("-old")
+        return bool(match["plural"]) and before in UNCOUNTED_UNIT_PREPOSITIONS
+    # "a week-long effort", "a 45-year-old man": adjectives, not expressions.
+    return text[match.end() : match.end() + 1] != "-"
+
+
+def _accept_set(match: re.Match[str], text: str) -> bool:
+    """ "daily" and "weekly" are sets as adverbs ("meets weekly", "published
+    daily."), not as adjectives or nouns ("the daily toll", "a satirical weekly")."""
+    if not match["adverb"]:
+        return True
+    before = _word_before(text, match.start()).lower()
+    after = _word_after(text, match.end()).lower()
+    if before in DETERMINERS or before.endswith(("'s", "’s")):
+        return False
+    return not after or after in SET_FOLLOWERS or not after[:1].isalpha()
 
 
 def _accept_weekday_set(match: re.Match[str], text: str) -> bool:
     return bool(match["every"] or match["plural"])
-
-
-def _accept_compound(match: re.Match[str], text: str) -> bool:
-    return not text[match.end() : match.end() + 4].startswith("-old")
 
 
 def _accept_season(match: re.Match[str], text: str) -> bool:
@@ -171,6 +211,8 @@ def _accept_season(match: re.Match[str], text: str) -> bool:
 
 def _accept_reference(match: re.Match[str], text: str) -> bool:
     after = text[match.end() : match.end() + 6]
+    if match[0].lower() == "soon" and _word_before(text, match.start()).lower() == "as":
+        return False  # "as soon as"
     # "now-defunct", "now that": not a time; "the past" before a noun is an adjective.
     return not after.startswith("-") and not re.match(r"\s+that\b", after)
 
@@ -179,6 +221,15 @@ def _accept_reference(match: re.Match[str], text: str) -> bool:
 
 MONTH_MODIFIERS = _i(
     r"(?:earlier|later|early|late)\s+(?:this|last|next)|last|this|next|early|late|mid-|mid"
+    r"|the\s+(?:end|start|beginning|middle)\s+of"
+)
+HOLIDAY = (
+    r"(?P<holiday>"
+    + alternation(
+        name.title().replace("'S", "'s").replace("'", "['’]").replace(" ", r"\s+")
+        for name in HOLIDAYS
+    )
+    + r")"
 )
 MONTH_NAME = rf"(?P<month>{capitalised(MONTHS)})(?![A-Za-z])"
 WEEKDAY_PLURAL = rf"(?P<weekday>{capitalised(WEEKDAYS)})(?P<plural>s)?\b"
@@ -282,23 +333,12 @@ RULES: tuple[Rule, ...] = (
         _accept_duration,
     ),
     _rule(
-        "compound",
-        _i(rf"\b{NUMBER}-{UNIT}(?:-long)?\b"),
-        resolve_compound,
-        _accept_compound,
-    ),
-    _rule(
-        "long",
-        _i(r"\b(?P<unit>day|week|month|year|decade)-long\b"),
-        resolve_compound,
-    ),
-    _rule(
         "clock",
         rf"(?:\b(?P<hour>1[0-2]|0?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
-        rf"|\b(?P<noon>{_i('noon|midnight')})\b"
+        rf"|\b(?P<noon>{_i('noon|midday|midnight')})\b"
         rf"|\b(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC)))"
-        rf"(?:\s+(?:GMT|UTC|EST|EDT|CST|PST|ET|local\s+time)\b)?"
-        rf"(?:\s+(?:on\s+)?{WEEKDAY})?",
+        rf"(?:\s+(?:GMT|UTC|EST|EDT|CST|PST|ET)\b)?"
+        rf"(?:\s+{WEEKDAY})?",
         resolve_clock,
     ),
     _rule(
@@ -325,7 +365,7 @@ RULES: tuple[Rule, ...] = (
         "reference",
         _i(
             r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|recently|"
-            r"lately|the\s+past|the\s+future|recent\s+(?:days|weeks|months|years)|"
+            r"lately|soon|formerly|the\s+past|the\s+future|recent\s+(?:days|weeks|months|years)|"
             r"the\s+coming\s+(?:days|weeks|months|years))\b"
         ),
         resolve_reference,
@@ -335,10 +375,20 @@ RULES: tuple[Rule, ...] = (
         "set",
         _i(
             r"\b(?:(?:every|each)\s+(?:(?P<number>\d+|two|three|four|five|six|other)\s+)?"
-            r"(?P<unit>day|week|month|year|hour)s?|(?P<adverb>daily|nightly|weekly|biweekly|"
+            r"(?P<unit>day|weekend|week|month|year|hour)s?|(?P<adverb>daily|nightly|weekly|biweekly|"
             r"monthly|annually|yearly|hourly))\b"
         ),
         resolve_set,
+        _accept_set,
+    ),
+    _rule("holiday", rf"\b{HOLIDAY}(?:,?\s+{YEAR})?\b", resolve_holiday),
+    _rule("weekend", _i(r"\bthe\s+weekend\b"), resolve_weekend),
+    _rule(
+        "period_edge",
+        _i(
+            r"\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"
+        ),
+        resolve_period_edge,
     ),
     _rule(
         "weekday_set",

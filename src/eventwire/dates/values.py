@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-# Years eventwire will put in a value. News talks about history, but a year
-# outside this window is far more often a number read wrongly ("9999", a
-# typo'd "3020") than an event date, so it degrades to an unknown value.
-MIN_YEAR = 1700
-MAX_YEAR = 2199
+# Years a value may hold: any written four-digit year ("in 1066", "in 3020"
+# are TimeML values like any other); what falls outside (year 0, five digits)
+# or names no real day ("31 February") degrades to an unknown value.
+MIN_YEAR = 1000
+MAX_YEAR = 9999
 DAYS_PER_WEEK = 7
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 SEASON_OF_MONTH = {
@@ -109,8 +109,15 @@ def month_year(published: date, month: int, direction: str | None) -> int:
         return published.year if month <= published.month else published.year - 1
     if direction == "future":
         return published.year if month >= published.month else published.year + 1
-    # With no tense the month is this year's: "November" read in November 2015.
-    return published.year
+    # With no tense, the nearest such month: "the November election" read in
+    # January is last year's, "the March budget" read in February this year's.
+    return min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda year: (
+            abs((year - published.year) * 12 + month - published.month),
+            year,
+        ),
+    )
 
 
 def iso_week(day: date) -> str:
@@ -186,3 +193,36 @@ def parse_absolute_date(text: str, order: str) -> date | None:
     if not isinstance(parsed, datetime) or not plausible_year(parsed.year):
         return None
     return parsed.date()
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_century, century_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_century - moon + 15) % 30
+    leap_rest, rest_rest = divmod(rest, 4)
+    weekday = (32 + 2 * century_rest + 2 * leap_rest - epact - rest_rest) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` ``weekday`` of a month (``nth`` -1: the last one)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    following = date(year + month // 12, month % 12 + 1, 1)
+    last = following - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def weekend_value(published: date, direction: str | None) -> str:
+    """ "the weekend": the one just past in past narration, else this week's."""
+    saturday = 5
+    if direction in ("past", "before", None) and published.weekday() < saturday:
+        return f"{iso_week(published - timedelta(weeks=1))}-WE"
+    return f"{iso_week(published)}-WE"
