@@ -266,14 +266,8 @@ def test_dates_event_ignores_a_date_of_another_clause(
     )
 
 
-@pytest.mark.parametrize(
-    ("value", "kind"),
-    [("P3D", "DURATION"), ("XXXX-WXX-1", "SET"), (None, "DATE"), ("PAST_REF", "DATE")],
-)
-def test_dates_event_is_never_dated_by_durations_sets_or_unknowns(
-    make_doc: Callable[..., Doc], value: str | None, kind: str
-) -> None:
-    doc = _doc(
+def _lasted(make_doc: Callable[..., Doc]) -> Doc:
+    return _doc(
         make_doc,
         [
             ("Talks", 1, "nsubj", "NOUN"),
@@ -282,11 +276,34 @@ def test_dates_event_is_never_dated_by_durations_sets_or_unknowns(
             ("days", 1, "npadvmod", "NOUN"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("P3D", "DURATION"), ("XXXX-WXX-1", "SET"), ("PAST_REF", "DATE")],
+)
+def test_dates_event_is_never_dated_by_durations_sets_or_references(
+    make_doc: Callable[..., Doc], value: str, kind: str
+) -> None:
+    doc = _lasted(make_doc)
     times = (_time(doc, 2, 4, value, kind),)
 
     dated = event_time(doc[1], times=times, published=PUBLISHED)
 
     assert (dated.source, dated.value) == ("publication", "2015-11-27")
+
+
+def test_dates_event_of_an_unresolved_expression_is_undated(
+    make_doc: Callable[..., Doc],
+) -> None:
+    # "Talks lasted on 31 February": the text dates the event, and the date
+    # does not exist; the story date would be a guess against the text.
+    doc = _lasted(make_doc)
+    times = (_time(doc, 2, 4, None, "DATE"),)
+
+    assert event_time(doc[1], times=times, published=PUBLISHED) == EventTime(
+        date=None, value=None, text=None, source=None
+    )
 
 
 def test_dates_event_without_publication_date_is_undated(

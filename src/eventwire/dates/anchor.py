@@ -70,8 +70,9 @@ def event_time(
         time
         for time in times
         if sentence.start <= time.token_start < sentence.end
-        and _dates_events(time)
+        and time.type in DATING_TYPES
         and not time.dateline
+        and (time.value is None or time.value[:1].isdigit())
     ]
     doc = predicate.doc
     ranked = []
@@ -80,9 +81,13 @@ def event_time(
         if rank is not None:
             ranked.append((*rank, abs(time.token_start - predicate.i), time))
     if ranked:
+        # An expression that cannot be resolved ("last month" with no
+        # publication date) dates nothing, and hides no other.
         return _from_time(min(ranked, key=lambda item: item[:3])[3], "predicate")
     for time in candidates:
-        if _free(doc[time.token_start : time.token_end].root):
+        if time.value is not None and _free(
+            doc[time.token_start : time.token_end].root
+        ):
             return _from_time(time, "sentence")
     if _past_perfect(predicate) or published is None:
         return EventTime(date=None, value=None, text=None, source=None)
@@ -91,15 +96,9 @@ def event_time(
     )
 
 
-def _dates_events(time: TimeExpression) -> bool:
-    return (
-        time.type in DATING_TYPES
-        and time.value is not None
-        and time.value[:1].isdigit()
-    )
-
-
 def _from_time(time: TimeExpression, source: str) -> EventTime:
+    if time.value is None:
+        return EventTime(date=None, value=None, text=None, source=None)
     return EventTime(date=time.date, value=time.value, text=time.text, source=source)
 
 
@@ -127,7 +126,7 @@ def _rank(
         return None
     rank = _rank_for(governor, predicate)
     if rank is not None:
-        return rank, 0
+        return rank
     root = predicate.doc[time.token_start : time.token_end].root
     if root.dep_ not in PREMODIFIER_DEPS:
         # A time phrase the parser hung on a noun of the clause ("died at his
@@ -162,18 +161,19 @@ def _path_depth(governor: Token, predicate: Token) -> int | None:
     return None
 
 
-def _rank_for(governor: Token, predicate: Token) -> int | None:
+def _rank_for(governor: Token, predicate: Token) -> tuple[int, int] | None:
     if governor.i == predicate.i:
-        return OWN
+        return OWN, 0
     if governor.head.i == predicate.i:
         if predicate.pos_ in NOUN_POS and governor.dep_ in NOUN_CLAUSE_DEPS:
-            return OWN
+            return OWN, 0
         if governor.dep_ in ARGUMENT_DEPS:
-            return NEAR
+            return NEAR, 0
         if governor.dep_ in COMPLEMENT_DEPS and _infinitive(governor):
-            return NEAR
-    if any(governor.i == head.i for head in _clause_heads(predicate)):
-        return CLAUSE
+            return NEAR, 0
+    for distance, head in enumerate(_clause_heads(predicate)):
+        if governor.i == head.i:
+            return CLAUSE, distance
     return None
 
 

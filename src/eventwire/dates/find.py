@@ -123,10 +123,10 @@ def _anchor_clock_times(
     expressions: list[TimeExpression], published: date | None
 ) -> tuple[TimeExpression, ...]:
     """Give a clock time with no day ("T21:00") the day it is told on: the
-    nearest day of its sentence, else the first day the article names, else
-    the publication date."""
+    nearest day of its sentence, else the first day the article named before
+    it, else the publication date."""
     anchored = []
-    for time in expressions:
+    for index, time in enumerate(expressions):
         if time.value is None or not time.value.startswith("T"):
             anchored.append(time)
             continue
@@ -137,7 +137,7 @@ def _anchor_clock_times(
             and other.date is not None
             and other.type == "DATE"
         ]
-        dated = [other for other in expressions if other.date is not None]
+        dated = [other for other in expressions[:index] if other.date is not None]
         day = published
         if same_sentence:
             day = min(
