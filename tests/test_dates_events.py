@@ -312,3 +312,89 @@ def test_dates_event_without_publication_date_is_undated(
     doc = _doc(make_doc, [("Rebels", 1, "nsubj", "NOUN"), ("left", 1, "ROOT", "VERB")])
 
     assert event_time(doc[1], times=(), published=None).source is None
+
+
+# --- the rules on parsed sentences ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parse(resources: Resources) -> Callable[[str], ParsedArticle]:
+    def build(text: str) -> ParsedArticle:
+        article = Article(id="e", text=text, published=PUBLISHED)
+        [parsed] = parse_articles([clean_article(article)], nlp=resources.nlp)
+        return parsed
+
+    return build
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "value", "source"),
+    [
+        pytest.param(
+            "Police arrested a suspect on Wednesday, a day after the bomb exploded.",
+            "exploded",
+            "2015-11-24",
+            "predicate",
+            id="a-day-after",
+        ),
+        pytest.param(
+            "Ministers met on Monday to discuss aid, three days after the storm "
+            "hit the coast.",
+            "hit",
+            "2015-11-20",
+            "predicate",
+            id="three-days-after",
+        ),
+        pytest.param(
+            "The army has controlled the valley since April, when it captured the dam.",
+            "captured",
+            "2015-04",
+            "predicate",
+            id="when-clause",
+        ),
+        pytest.param(
+            "The mayor opened the bridge on Wednesday and thanked the workers.",
+            "thanked",
+            "2015-11-25",
+            "predicate",
+            id="conjoined-verb",
+        ),
+        pytest.param(
+            "The envoy was received at the palace on Thursday, a week before a "
+            "Dec. 5 summit.",
+            "received",
+            "2015-11-26",
+            "predicate",
+            id="date-of-another-noun",
+        ),
+        pytest.param(
+            "KIEV, Nov. 27 (Reuters) - The government said on Thursday that talks "
+            "would resume.",
+            "said",
+            "2015-11-26",
+            "predicate",
+            id="dateline-never-dates",
+        ),
+        pytest.param(
+            "Officials had voted against the plan.",
+            "voted",
+            None,
+            None,
+            id="past-perfect",
+        ),
+    ],
+)
+def test_dates_event_rules_on_parsed_sentences(
+    parse: Callable[[str], ParsedArticle],
+    text: str,
+    word: str,
+    value: str | None,
+    source: str | None,
+) -> None:
+    parsed = parse(text)
+    dated = event_time(
+        _token(parsed, word), times=find_times(parsed), published=PUBLISHED
+    )
+
+    assert (dated.value, dated.source) == (value, source)

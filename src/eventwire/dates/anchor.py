@@ -25,11 +25,13 @@ a Jan. 8 election" for "assassinated") dates only that clause's predicate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.dates.values import day_of_value, shift_value
 from eventwire.model import EventTime, TimeExpression
 
 DATING_TYPES = frozenset({"DATE", "TIME"})
@@ -47,6 +49,8 @@ CLAUSE_DEPS = frozenset(
 # dates that noun, never the verb the noun depends on.
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "poss", "amod", "nummod"})
 MAX_PATH = 40
+SHIFT_SIGNALS = frozenset({"after", "before"})
+DURATION_VALUE = re.compile(r"P(\d+)([DWMY])")
 # Ranks of the rules in the module docstring: the lower the closer.
 OWN, NEAR, CLAUSE, CONJOINED = 0, 1, 2, 3
 
@@ -84,6 +88,9 @@ def event_time(
         # An expression that cannot be resolved ("last month" with no
         # publication date) dates nothing, and hides no other.
         return _from_time(min(ranked, key=lambda item: item[:3])[3], "predicate")
+    shifted = _shifted_by_duration(predicate, times=times, published=published)
+    if shifted is not None:
+        return shifted
     for time in candidates:
         if time.value is not None and _free(
             doc[time.token_start : time.token_end].root
@@ -94,6 +101,53 @@ def event_time(
     return EventTime(
         date=published, value=published.isoformat(), text=None, source="publication"
     )
+
+
+def _shifted_by_duration(
+    predicate: Token, *, times: Sequence[TimeExpression], published: date | None
+) -> EventTime | None:
+    """ "two days after the region voted", "a day after the raid": the date of
+    the clause the phrase modifies, moved by the duration, at the duration's
+    granularity (days, ISO weeks, months, years)."""
+    signal, reference = _duration_signal(predicate)
+    if signal is None or reference is None:
+        return None
+    duration = next(
+        (
+            time
+            for time in times
+            if time.type == "DURATION" and time.token_end == signal.i and time.value
+        ),
+        None,
+    )
+    if duration is None or duration.value is None:
+        return None
+    found = DURATION_VALUE.fullmatch(duration.value)
+    if found is None:
+        return None
+    anchor = event_time(reference, times=times, published=published)
+    if anchor.value is None:
+        return None
+    sign = -1 if signal.lower_ == "after" else 1
+    value = shift_value(anchor.value, sign * int(found[1]), found[2])
+    if value is None:
+        return None
+    return EventTime(
+        date=day_of_value(value), value=value, text=duration.text, source="predicate"
+    )
+
+
+def _duration_signal(predicate: Token) -> tuple[Token | None, Token | None]:
+    """The "after"/"before" that puts the predicate's clause (or the noun after
+    it) before or after another one, and the predicate of that other one."""
+    if predicate.dep_ == "advcl":
+        for child in predicate.children:
+            if child.dep_ == "mark" and child.lower_ in SHIFT_SIGNALS:
+                return child, predicate.head
+    head = predicate.head
+    if predicate.dep_ == "pobj" and head.lower_ in SHIFT_SIGNALS:
+        return head, head.head
+    return None, None
 
 
 def _from_time(time: TimeExpression, source: str) -> EventTime:

@@ -226,3 +226,23 @@ def weekend_value(published: date, direction: str | None) -> str:
     if direction in ("past", "before", None) and published.weekday() < saturday:
         return f"{iso_week(published - timedelta(weeks=1))}-WE"
     return f"{iso_week(published)}-WE"
+
+
+def shift_value(value: str, amount: int, unit: str) -> str | None:
+    """``value`` moved by ``amount`` days, weeks, months or years ("D", "W",
+    "M", "Y"), given at that unit's granularity; ``None`` when ``value`` is
+    too coarse for the unit ("2013" moved by days)."""
+    day = day_of_value(value)
+    try:
+        if unit in ("D", "W") and day is not None:
+            days = amount * (DAYS_PER_WEEK if unit == "W" else 1)
+            moved = day + timedelta(days=days)
+            return day_value(moved) if unit == "D" else iso_week(moved)
+        if unit == "M" and re.match(r"\d{4}-\d{2}", value):
+            return shift_months(date(int(value[:4]), int(value[5:7]), 1), amount)
+        if unit == "Y" and value[:4].isdigit():
+            year = int(value[:4]) + amount
+            return f"{year:04d}" if plausible_year(year) else None
+    except (ValueError, OverflowError):
+        return None
+    return None
