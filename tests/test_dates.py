@@ -177,6 +177,7 @@ CASES = {
         ("The siege lasted for three years.", "three years", "P3Y", "DURATION"),
         ("The army gave them 48 hours to leave.", "48 hours", "PT48H", "DURATION"),
         ("The region has been unstable for years.", "years", "PXY", "DURATION"),
+        ("Jets struck hours after the vote.", "hours", "PTXH", "DURATION"),
         (
             "Prices rose over the past two weeks.",
             "the past two weeks",
@@ -202,6 +203,20 @@ CASES = {
             "Voters go to the polls on Election Day.",
             "Election Day",
             "2015-11-03",
+            "DATE",
+        ),
+    ],
+    "anaphoric_day": [
+        (
+            "Rebels took the town on Tuesday. They had attacked it the day before.",
+            "the day before",
+            "2015-11-23",
+            "DATE",
+        ),
+        (
+            "Talks opened on Monday and ended the next day.",
+            "the next day",
+            "2015-11-24",
             "DATE",
         ),
     ],
@@ -285,6 +300,7 @@ def test_dates_rule_families(
         ("The daily toll rose again.", "daily"),
         ("The satirical weekly published a cartoon.", "weekly"),
         ("Reply as soon as you can.", "soon"),
+        ("A truck hit a crowded Christmas market.", "Christmas"),
     ],
 )
 def test_dates_leave_names_and_counts_alone(

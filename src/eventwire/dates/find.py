@@ -92,14 +92,19 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
         return ()
     published = parsed.article.published
     sentence_starts = [sentence.start for sentence in doc.sents]
-    expressions = []
+    expressions: list[TimeExpression] = []
     for start, end, rule, match in _extents(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         dateline = _is_dateline(text, start, end)
         tense = "past" if dateline else _tense(span)
-        value, kind = rule.resolve(match, published, tense)
+        if rule.anaphoric:
+            # "the day before": counted from the last day the story named.
+            named = [t.date for t in expressions if t.date and not t.dateline]
+            value, kind = rule.resolve(match, named[-1] if named else published, tense)
+        else:
+            value, kind = rule.resolve(match, published, tense)
         original_start, original_end = parsed.clean.offsets.to_original(start, end)
         expressions.append(
             TimeExpression(

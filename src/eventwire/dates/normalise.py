@@ -411,3 +411,24 @@ def resolve_period_edge(
     if unit == "month":
         return shift_months(published, 0), "DATE"
     return f"{published.year:04d}", "DATE"
+
+
+ANAPHORIC_OFFSETS = {
+    "before": -1,
+    "previous": -1,
+    "after": 1,
+    "next": 1,
+    "following": 1,
+    "same": 0,
+}
+
+
+def resolve_anaphoric_day(
+    match: re.Match[str], reference: date | None, tense: str | None
+) -> Value:
+    """ "the day before", "the next day", "that day": ``reference`` is the
+    last day the article named (else the publication date)."""
+    if reference is None:
+        return None, "DATE"
+    word = (match["relation"] or match["adjective"] or "same").lower()
+    return day_value(reference + timedelta(days=ANAPHORIC_OFFSETS[word])), "DATE"

@@ -38,6 +38,7 @@ from eventwire.dates.lexicon import (
 from eventwire.dates.normalise import (
     Value,
     resolve_ago,
+    resolve_anaphoric_day,
     resolve_calendar_unit,
     resolve_century,
     resolve_clock,
@@ -117,6 +118,8 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Resolve
     accept: Accept | None = None
+    # Resolved against the last day the article named, not the publication date.
+    anaphoric: bool = False
 
 
 def _i(pattern: str) -> str:
@@ -175,10 +178,21 @@ def _accept_duration(match: re.Match[str], text: str) -> bool:
         return bool(match["number"]) and match["number"][0].isdigit()  # a second term
     if match["number"] is None:
         if match["mod"]:
-            return match["mod"].lower() not in ("first", "final", "following")
+            # "the next day" is a day (anaphoric), "the next two days" a span.
+            return match["mod"].lower() not in (
+                "first",
+                "final",
+                "following",
+                "next",
+                "previous",
+            ) or bool(match["plural"])
         # "for years", "in decades": an unknown amount.
         before = _word_before(text, match.start()).lower()
-        return bool(match["plural"]) and before in UNCOUNTED_UNIT_PREPOSITIONS
+        after = _word_after(text, match.end()).lower()
+        return bool(match["plural"]) and (
+            before in UNCOUNTED_UNIT_PREPOSITIONS
+            or after in ("after", "before", "later", "earlier")  # "hours after"
+        )
     # "a week-long effort", "a 45-year-old man": adjectives, not expressions.
     return text[match.end() : match.end() + 1] != "-"
 
@@ -193,6 +207,15 @@ def _accept_set(match: re.Match[str], text: str) -> bool:
     if before in DETERMINERS or before.endswith(("'s", "’s")):
         return False
     return not after or after in SET_FOLLOWERS or not after[:1].isalpha()
+
+
+def _accept_holiday(match: re.Match[str], text: str) -> bool:
+    """A one-word holiday before a noun names a thing, not a day ("a
+    Christmas market", "the Easter message")."""
+    if " " in match["holiday"] or match["year"]:
+        return True
+    after = _word_after(text, match.end())
+    return not after[:1].islower() or after in SET_FOLLOWERS
 
 
 def _accept_weekday_set(match: re.Match[str], text: str) -> bool:
@@ -381,8 +404,24 @@ RULES: tuple[Rule, ...] = (
         resolve_set,
         _accept_set,
     ),
-    _rule("holiday", rf"\b{HOLIDAY}(?:,?\s+{YEAR})?\b", resolve_holiday),
+    _rule(
+        "holiday",
+        rf"\b{HOLIDAY}(?:,?\s+{YEAR})?\b",
+        resolve_holiday,
+        _accept_holiday,
+    ),
     _rule("weekend", _i(r"\bthe\s+weekend\b"), resolve_weekend),
+    Rule(
+        "anaphoric_day",
+        re.compile(
+            _i(
+                r"\b(?:the\s+day\s+(?P<relation>before|after)|(?:the\s+)?"
+                r"(?P<adjective>previous|next|following|same)\s+day|that\s+day)\b"
+            )
+        ),
+        resolve_anaphoric_day,
+        anaphoric=True,
+    ),
     _rule(
         "period_edge",
         _i(
