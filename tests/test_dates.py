@@ -415,3 +415,23 @@ def test_dates_pipeline_keeps_the_times(resources: Resources) -> None:
     assert [(time.text, time.value) for time in result.times] == [
         ("Thursday", "2015-11-26")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The siege ended 999999999 days ago.", FRIDAY),
+        ("It began 5000000 years ago, next year and on Dec. 32.", FRIDAY),
+        ("Talks resume next year, tomorrow and next week.", date(9999, 12, 31)),
+        ("Talks ended last year, yesterday and last week.", date(1, 1, 1)),
+    ],
+)
+def test_dates_arithmetic_off_the_calendar_degrades_to_none(
+    parse: Parse, text: str, published: date
+) -> None:
+    times = find_times(parse(text, published=published))
+
+    assert times
+    for time in times:
+        assert text[time.start : time.end] == time.text
+        assert time.value is None or not time.value.startswith("0000")

@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.dates.rules import RULES, Rule
-from eventwire.dates.values import day_of_value
+from eventwire.dates.values import day_of_value, plausible_year
 from eventwire.model import ParsedArticle, TimeExpression
 
 # How far up the parse to look for the verb an expression hangs from.
@@ -47,6 +47,7 @@ FUTURE_CONTROLLERS = frozenset(
         "announce",
     }
 )
+YEAR_VALUE = re.compile(r"\d{4}(?!\d)")
 # Prepositions through which a date modifies its verb's time.
 TENSE_PREPOSITIONS = frozenset(
     {
@@ -99,12 +100,7 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
             continue
         dateline = _is_dateline(text, start, end)
         tense = "past" if dateline else _tense(span)
-        if rule.anaphoric:
-            # "the day before": counted from the last day the story named.
-            named = [t.date for t in expressions if t.date and not t.dateline]
-            value, kind = rule.resolve(match, named[-1] if named else published, tense)
-        else:
-            value, kind = rule.resolve(match, published, tense)
+        value, kind = _resolve(rule, match, expressions, published, tense)
         original_start, original_end = parsed.clean.offsets.to_original(start, end)
         expressions.append(
             TimeExpression(
@@ -122,6 +118,38 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
             )
         )
     return _anchor_clock_times(expressions, published)
+
+
+def _resolve(
+    rule: Rule,
+    match: re.Match[str],
+    earlier: list[TimeExpression],
+    published: date | None,
+    tense: str | None,
+) -> tuple[str | None, str]:
+    reference = published
+    if rule.anaphoric:
+        # "the day before": counted from the last day the story named.
+        named = [t.date for t in earlier if t.date and not t.dateline]
+        reference = named[-1] if named else published
+    try:
+        value, kind = rule.resolve(match, reference, tense)
+    except (ValueError, OverflowError):
+        # Arithmetic off the calendar ("999999999 days ago"): unknown value.
+        return None, _fallback_type(rule)
+    if (
+        value is not None
+        and YEAR_VALUE.match(value)
+        and not plausible_year(int(value[:4]))
+    ):
+        return None, kind  # "last year" in a paper of year 1
+    return value, kind
+
+
+def _fallback_type(rule: Rule) -> str:
+    return {"duration": "DURATION", "clock": "TIME", "set": "SET"}.get(
+        rule.name, "DATE"
+    )
 
 
 def _anchor_clock_times(
