@@ -2,9 +2,12 @@
 
 The rules in :mod:`eventwire.dates.rules` propose extents on the parsed text;
 the longest wins where they overlap. Each extent is then snapped to tokens,
-its governing verb's tense chosen (past narration points a bare "Tuesday"
-back, "will meet on Tuesday" forward), its value computed against the
-publication date, and its offsets mapped back to the original text.
+the tense of the verb it modifies read off the parse (past narration points
+a bare "Tuesday" back, "will meet on Tuesday" forward; with no such verb the
+nearest day is meant), its value computed against the publication date (or
+against the last day named, for "the day before"), and its offsets mapped
+back to the original text. Clock times with no day take the day they are
+told on.
 """
 
 from __future__ import annotations
@@ -20,8 +23,6 @@ from eventwire.dates.rules import RULES, Rule
 from eventwire.dates.values import day_of_value, plausible_year
 from eventwire.model import ParsedArticle, TimeExpression
 
-# How far up the parse to look for the verb an expression hangs from.
-MAX_GOVERNOR_STEPS = 6
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # Verbs whose infinitive complement happens later: "plans to meet on Tuesday".
 FUTURE_CONTROLLERS = frozenset(
