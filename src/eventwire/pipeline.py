@@ -155,6 +155,7 @@ def _code_with_sentences(
     for parsed in parsed_stream:
         yield from _drain(failures)
         try:
+            times = find_times(parsed)
             actors = resolve_actors(
                 parsed, dictionary=resources.dictionary, matcher=resources.matcher
             )
@@ -164,7 +165,6 @@ def _code_with_sentences(
                 patterns=resources.patterns,
                 ontology=resources.ontology,
             )
-            times = find_times(parsed)
         except EventwireError as error:
             article = parsed.article
             yield Failure(
