@@ -289,6 +289,26 @@ class TimeExpression:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventTime:
+    """When one event happened, as the dates stage reads it off the parse.
+
+    ``value`` is the TimeML value of the expression that dates the event
+    ("2015-11-13", "2013"); ``date`` the day when the value names exactly one
+    (``None`` for a month, a year or a week); ``text`` the expression's words
+    (``None`` for the publication date). ``source`` says where it came from:
+    ``"predicate"`` (an expression attached to the predicate or its clause),
+    ``"sentence"`` (an unattached date elsewhere in the sentence),
+    ``"publication"`` (the story date), or ``None`` when nothing dates the
+    event (a past perfect "had voted" with no expression: never the story date).
+    """
+
+    date: date | None
+    value: str | None
+    text: str | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     """Quoted or reported speech and who said it.
 

@@ -36,6 +36,7 @@ from eventwire.coding import (
     load_ontology,
     load_patterns,
 )
+from eventwire.dates import find_times
 from eventwire.errors import EventwireError
 from eventwire.ingest import content_hash
 from eventwire.model import (
@@ -154,6 +155,7 @@ def _code_with_sentences(
     for parsed in parsed_stream:
         yield from _drain(failures)
         try:
+            times = find_times(parsed)
             actors = resolve_actors(
                 parsed, dictionary=resources.dictionary, matcher=resources.matcher
             )
@@ -180,6 +182,7 @@ def _code_with_sentences(
             events=events,
             sentences=len(sentences),
             tokens=len(parsed.doc),
+            times=times,
         )
         yield coded, sentences
     yield from _drain(failures)
