@@ -287,7 +287,16 @@ def test_pipeline_evidence_slices_original_e_edition_text(
     caption_end = text.index("Mexico will host")
     assert not any(caption_start <= a.start < caption_end for a in result.actors)
     assert not {"JPN", "CHN"} & {a.country for a in result.actors}
-    assert all(e.date == date(2024, 3, 5) for e in result.events)
+    # Dated from the words on each predicate: "on Tuesday" in a Tuesday paper
+    # is that day, "will host ... in March" a month; the rest the story date.
+    assert {
+        (e.cameo, e.date, e.date_value, e.date_text, e.date_source)
+        for e in result.events
+    } == {
+        ("057", date(2024, 3, 5), "2024-03-05", "Tuesday", "predicate"),
+        ("111", date(2024, 3, 5), "2024-03-05", None, "publication"),
+        ("043", None, "2024-03", "March", "predicate"),
+    }
 
 
 def test_pipeline_codes_shared_usatoday_sample(resources: Resources) -> None:
@@ -311,7 +320,14 @@ def test_pipeline_codes_shared_usatoday_sample(resources: Resources) -> None:
     }
     assert ("RUS", "USA", "11") in countries
     assert ("FRA", "RUS", "04") in countries
-    assert {e.date for e in result.events} == {date(2015, 11, 27)}
+    dated = {e.cameo: (e.date, e.date_text) for e in result.events}
+    assert dated["040"] == (date(2015, 11, 24), "Tuesday")  # "On Tuesday, ... met"
+    assert dated["111"] == (
+        date(2015, 11, 26),
+        "Thursday",
+    )  # "criticized ... on Thursday"
+    assert dated["180"] == (date(2015, 11, 13), "Nov. 13")  # the Paris attacks
+    assert dated["042"] == (date(2015, 11, 27), None)  # no date: the story's
 
 
 # --- run: the store -----------------------------------------------------------
@@ -359,8 +375,9 @@ def test_run_codes_every_article_into_store(
     assert sorted(event_ids(store).values()) == ["a1", "a2", "a3"]
     assert len(seen) == 4
     assert sum(isinstance(item, Failure) for item in seen) == 1
+    # "Russia condemned Turkey on Monday" in a Friday paper: that Monday.
     assert [e["date"] for e in store.events()] == [
-        "2015-11-20",
+        "2015-11-16",
         "2015-11-25",
         "2015-11-27",
     ]
@@ -415,7 +432,7 @@ def test_run_recodes_an_article_whose_date_changed(
 
     assert (summary.skipped, summary.coded) == (2, 1)
     dates = {e["article_id"]: e["date"] for e in store.events()}
-    assert dates["a1"] == "2016-01-01"
+    assert dates["a1"] == "2015-12-28"  # "on Monday" before Friday 2016-01-01
     assert store.counts().articles == 3
 
 

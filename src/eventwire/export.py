@@ -48,10 +48,14 @@ PARQUET_BATCH_SIZE = 10_000
 EXPORT_COLUMNS = (
     *CSV_COLUMNS,
     "date_text",
+    "date_value",
+    "date_source",
     "place_name",
     "place_country",
     "place_lat",
     "place_lon",
+    "dateline_name",
+    "dateline_country",
     "group_id",
 )
 _INTEGER_COLUMNS = {"sentence", "quad_class", "evidence_start", "evidence_end"}
@@ -180,11 +184,16 @@ def export_row(record: dict[str, Any]) -> dict[str, Any]:
     """One event record flattened to :data:`EXPORT_COLUMNS`."""
     row = flatten_event(record)
     place = record.get("place") or {}
+    dateline = record.get("dateline") or {}
     row["date_text"] = record.get("date_text")
+    row["date_value"] = record.get("date_value")
+    row["date_source"] = record.get("date_source")
     row["place_name"] = place.get("name")
     row["place_country"] = place.get("country")
     row["place_lat"] = place.get("lat")
     row["place_lon"] = place.get("lon")
+    row["dateline_name"] = dateline.get("name")
+    row["dateline_country"] = dateline.get("country")
     row["group_id"] = record.get("group_id")
     return row
 

@@ -164,6 +164,7 @@ def _code_with_sentences(
                 actors=actors,
                 patterns=resources.patterns,
                 ontology=resources.ontology,
+                times=times,
             )
         except EventwireError as error:
             article = parsed.article

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from eventwire.coding.events import build_event
+from eventwire.coding.events import Setting, build_event
 from eventwire.coding.matching import Match, match_noun, match_predicate
 from eventwire.coding.nouns import noun_source_heads, noun_target_heads
 from eventwire.coding.ontology import Ontology
@@ -32,7 +32,7 @@ from eventwire.coding.roles import (
     source_heads,
     target_candidates,
 )
-from eventwire.model import Actor, Event, ParsedArticle
+from eventwire.model import Actor, Event, ParsedArticle, TimeExpression, Toponym
 
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
@@ -92,9 +92,16 @@ def code_events(
     actors: Sequence[Actor],
     patterns: PatternTable,
     ontology: Ontology,
+    times: Sequence[TimeExpression] = (),
+    toponyms: Sequence[Toponym] = (),
 ) -> tuple[Event, ...]:
-    """Return the events coded from one parsed article, in text order."""
+    """Return the events coded from one parsed article, in text order.
+
+    ``times`` and ``toponyms`` (the dates and places stages' records) date
+    and place each event from the expressions attached to its predicate.
+    """
     doc = parsed.doc
+    setting = Setting(times=times, toponyms=toponyms)
     by_token = _actors_by_token(actors)
     events: list[Event] = []
     # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
@@ -111,6 +118,7 @@ def code_events(
                 patterns,
                 ontology,
                 seen,
+                setting,
             )
         )
     return tuple(events)
@@ -125,6 +133,7 @@ def _sentence_events(
     patterns: PatternTable,
     ontology: Ontology,
     seen: set[Dyad],
+    setting: Setting,
 ) -> list[Event]:
     doc = parsed.doc
     matches: dict[int, Match] = {}
@@ -158,6 +167,7 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=False,
+                    setting=setting,
                     cameo=_unconventional(
                         meeting_place_code(
                             verb, match.pattern, source, target, by_token
@@ -187,6 +197,7 @@ def _sentence_events(
                     sentence=sentence,
                     ontology=ontology,
                     nominal=True,
+                    setting=setting,
                     cameo=_unconventional(pattern.cameo, pattern, source, target),
                 )
             )

@@ -8,6 +8,8 @@ mapped back to the original text, and a stable event id.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -15,14 +17,35 @@ from eventwire.coding.modality import is_negated, modality_of, plover_auxiliary_
 from eventwire.coding.ontology import Ontology
 from eventwire.coding.patterns import EventPattern
 from eventwire.coding.roles import is_passive
-from eventwire.model import Actor, Event, ParsedArticle, TextSpan
+from eventwire.dates import event_time
+from eventwire.model import (
+    Actor,
+    Event,
+    ParsedArticle,
+    TextSpan,
+    TimeExpression,
+    Toponym,
+)
 
-CODER = "eventwire.patterns.v2"
+# v3: events dated from the expression on their predicate, placed where it happened.
+CODER = "eventwire.patterns.v3"
 # Words of a pattern that belong to the trigger when next to the predicate:
 # the particle ("shot *down*") and object nouns of light verbs ("opened *fire*").
 TRIGGER_DEPS = frozenset({"prt", "prep", "dobj", "advmod"})
 # Modifiers of a nominal trigger ("*suicide* bombing", "*air* strikes").
 NOUN_TRIGGER_DEPS = frozenset({"compound", "amod"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Setting:
+    """When and where an article's events can happen: its time expressions
+    (the dates stage) and its toponyms (the places stage)."""
+
+    times: Sequence[TimeExpression] = ()
+    toponyms: Sequence[Toponym] = ()
+
+
+NO_SETTING = Setting()
 
 
 def build_event(
@@ -36,6 +59,7 @@ def build_event(
     ontology: Ontology,
     nominal: bool,
     cameo: str | None = None,
+    setting: Setting = NO_SETTING,
 ) -> Event:
     trigger = _trigger(predicate, pattern)
     evidence = _evidence(parsed, trigger, source, target)
@@ -47,6 +71,7 @@ def build_event(
     else:
         rule = f"verb:{pattern.id}" + (":passive" if is_passive(predicate) else "")
         negated, modality = is_negated(predicate), modality_of(predicate)
+    when = event_time(predicate, times=setting.times, published=article.published)
     return Event(
         article_id=article.id,
         event_id=_event_id(article.id, evidence, source, target, code.code),
@@ -65,8 +90,10 @@ def build_event(
         rule=rule,
         coder=CODER,
         ontology=ontology.version,
-        date=article.published,
-        date_text=None,
+        date=when.date,
+        date_text=when.text,
+        date_value=when.value,
+        date_source=when.source,
         predicate=_original_span(parsed, *trigger),
         auxiliary=plover_auxiliary_modes(negated=negated, modality=modality),
     )
