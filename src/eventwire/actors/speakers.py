@@ -1,15 +1,28 @@
-"""Find quotations and who speaks them, so "we" inside a quote can be resolved.
+"""Find quotations and reported speech, who speaks them and to whom.
 
-Quotations are runs between double quotation marks (curly or straight); a
-quote left open at the end of a paragraph closes there, as in wire copy where
-a quote running over several paragraphs repeats only its opening mark. The
-speaker is found with the rules wire style follows:
+The one quote finder: the actor resolver reads it so "we" inside a quote is
+the speaker's side and "you" the addressee's, and the quotes stage
+(:mod:`eventwire.quotes`) turns its findings into records.
+
+Quotations are runs between double quotation marks (curly or straight; a
+straight mark inside a curly quote is a quote inside the quote); a quote left
+open at the end of a paragraph closes there, as in wire copy where a quote
+running over several paragraphs repeats only its opening mark. Wire style
+says who speaks:
 
 * ``"...," X said`` or ``"...," said X``: a speech verb right after the quote;
 * ``X said: "..."``: a speech verb before the quote in its sentence;
+* ``X said that ... "..."``: a quoted fragment of a reported clause makes one
+  ``mixed`` record, the clause;
 * a quote with neither takes the speaker of the quote before it in the same
-  paragraph (``"...," Putin said. "We are prepared..."``), else, when it opens
-  its paragraph, the subject of a speech verb in the next sentence.
+  paragraph (``"...," Putin said. "We are prepared..."``) or, when it carries
+  on a quote left open at the end of the previous paragraph, that quote's;
+  else, when it opens its paragraph, the subject of a speech verb in the next
+  sentence; a fragment inside a sentence ("views Assad as a "natural ally"")
+  is its clause's subject's.
+
+Reported speech is the clause a speech verb governs (``X said that ...``,
+``X told Y ...``, ``X warned ...``) or the sentence around ``according to X``.
 """
 
 from __future__ import annotations
@@ -59,22 +72,80 @@ SPEECH_LEMMAS = frozenset(
         "suggest",
         "maintain",
         "speak",
+        "assert",
+        "promise",
+        "report",
+        "allege",
+        "caution",
+        "concede",
+        "emphasize",
+        "emphasise",
+        "repeat",
+        "reiterate",
+        "threaten",
+        "boast",
+        "estimate",
+        "indicate",
+        "order",
     }
 )
+# Speech verbs that report a clause ("warned that ..."); "continue" and
+# "speak" only attribute a quote ("“...,” he continued").
+REPORTING_LEMMAS = SPEECH_LEMMAS - {"continue", "speak", "order"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+# A subjectless speech verb speaks with the subject of the verb it hangs from:
+# "Cameron set out his case, *saying* ...", "Putin views ... and has *stated*".
+BORROWED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
+# Marks before a closing quotation mark that end a quoted sentence handed to a
+# speech verb after it ("“...,” he said", "“...?” she asked").
+HANDOVER_MARKS = frozenset({",", "?", "!", "—", "–", "-", "...", "…"})
+# Nouns and verbs whose "with X" names whom a speaker is talking to.
+MEETING_WORDS = frozenset(
+    {
+        "meet",
+        "meeting",
+        "conference",
+        "talk",
+        "talks",
+        "call",
+        "summit",
+        "interview",
+        "speak",
+        "session",
+    }
+)
+SENTENCE_ENDS = frozenset({".", "?", "!"})
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 TextLayout = tuple[str, list[int]]
-# How far after a closing mark the speech verb of "...," X said may sit.
-MAX_TOKENS_TO_SPEECH_VERB = 6
+# How far after a closing mark the speech verb of "...," X said may sit
+# ("“...,” Dmitry Peskov, the Kremlin spokesman, said").
+MAX_TOKENS_TO_SPEECH_VERB = 10
+# Steps up the parse from a quoted fragment to the verb of its clause.
+MAX_CLAUSE_CLIMB = 6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quotation:
-    """A quotation at tokens ``[start, end)``, marks included, and its speaker."""
+    """Speech at tokens ``[start, end)`` and who speaks it.
+
+    ``kind`` is ``direct`` (marks included in the span), ``indirect`` (the
+    reported clause) or ``mixed`` (a reported clause holding quoted words).
+    ``quoted`` are the spans between marks, marks included, that it holds;
+    ``closed`` whether a direct quote's closing mark was found. ``cue`` is the
+    speech verb's tokens, ``speaker`` the token heading who speaks and
+    ``addressee`` the one heading whom they speak to ("told *Hollande*").
+    """
 
     start: int
     end: int
     paragraph: int
     speaker: int | None
+    kind: str = "direct"
+    quoted: tuple[tuple[int, int], ...] = ()
+    closed: bool = True
+    cue: tuple[int, int] | None = None
+    addressee: int | None = None
 
 
 def paragraph_starts(doc: Doc, *, layout: TextLayout | None = None) -> list[int]:
@@ -101,73 +172,193 @@ def paragraph_of(starts: Sequence[int], token: int) -> int:
 def find_quotations(
     doc: Doc, *, paragraphs: Sequence[int], layout: TextLayout | None = None
 ) -> list[Quotation]:
-    """Every quotation in ``doc`` with its speaker, in text order."""
-    spans = _quote_spans(doc, paragraphs, layout or text_layout(doc))
+    """Every quotation and reported clause in ``doc`` with its speaker, in text
+    order."""
+    if len(doc) == 0:
+        return []
+    marked = _quote_spans(doc, paragraphs, layout or text_layout(doc))
+    inside = {i for start, end, _ in marked for i in range(start, end)}
+    reported = _reported(doc, marked, inside, paragraphs)
+    absorbed = {span for quotation in reported for span in quotation.quoted}
+    direct = _direct(
+        doc,
+        [span for span in marked if (span[0], span[1]) not in absorbed],
+        paragraphs,
+    )
+    return sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+
+
+def _direct(
+    doc: Doc, marked: Sequence[tuple[int, int, bool]], paragraphs: Sequence[int]
+) -> list[Quotation]:
     quotations: list[Quotation] = []
-    for start, end in spans:
+    chains: list[list[int]] = []
+    for start, end, closed in marked:
         paragraph = paragraph_of(paragraphs, start)
-        speaker = _speaker_after(doc, end) or _speaker_before(doc, start)
-        if speaker is None and quotations and quotations[-1].paragraph == paragraph:
-            speaker = quotations[-1].speaker
-        if speaker is None and start in paragraphs:
+        cue = _cue_after(doc, start, end) or _cue_before(doc, start)
+        speaker = _speaker_of(cue) if cue is not None else None
+        previous = quotations[-1] if quotations else None
+        carried = (
+            previous is not None
+            and not previous.closed
+            and previous.paragraph == paragraph - 1
+            and start in paragraphs
+        )
+        if carried:
+            chains[-1].append(len(quotations))
+        else:
+            chains.append([len(quotations)])
+        if (
+            cue is None
+            and previous is not None
+            and (previous.paragraph == paragraph or carried)
+        ):
+            speaker = previous.speaker
+        if cue is None and speaker is None and not _opens_sentence(doc, start):
+            speaker = _clause_subject(doc, start, end)
+        if cue is None and speaker is None and start in paragraphs:
             speaker = _speaker_in_next_sentence(doc, end, paragraph, paragraphs)
         quotations.append(
-            Quotation(start=start, end=end, paragraph=paragraph, speaker=speaker)
+            Quotation(
+                start=start,
+                end=end,
+                paragraph=paragraph,
+                speaker=speaker,
+                quoted=((start, end),),
+                closed=closed,
+                cue=(cue.i, cue.i + 1) if cue is not None else None,
+                addressee=_addressee(doc, cue, start, end),
+            )
         )
+    # A quote running over paragraphs names its speaker once, first or last.
+    for chain in chains:
+        speakers = [quotations[i].speaker for i in chain]
+        named = next((s for s in speakers if s is not None), None)
+        for i in chain:
+            if quotations[i].speaker is None and named is not None:
+                quotations[i] = _with_speaker(quotations[i], named)
     return quotations
+
+
+def _with_speaker(quotation: Quotation, speaker: int) -> Quotation:
+    return Quotation(
+        start=quotation.start,
+        end=quotation.end,
+        paragraph=quotation.paragraph,
+        speaker=speaker,
+        kind=quotation.kind,
+        quoted=quotation.quoted,
+        closed=quotation.closed,
+        cue=quotation.cue,
+        addressee=quotation.addressee,
+    )
 
 
 def _quote_spans(
     doc: Doc, paragraphs: Sequence[int], layout: TextLayout
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` token spans of the outermost quotations."""
     text, offsets = layout
     marks = [bisect_right(offsets, m.start()) - 1 for m in QUOTE_MARK.finditer(text)]
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
+    nested = False
     for index in marks:
         if opened is not None and paragraph_of(paragraphs, index) != paragraph_of(
             paragraphs, opened
         ):
-            spans.append((opened, _paragraph_end(paragraphs, opened, len(doc))))
+            spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
             opened = None
-        text = doc[index].text
-        if opened is None and (text in OPENING_MARKS or text == STRAIGHT_MARK):
-            opened = index
-        elif opened is not None and (text in CLOSING_MARKS or text == STRAIGHT_MARK):
-            spans.append((opened, index + 1))
-            opened = None
+        mark = doc[index].text
+        if opened is None:
+            if mark in OPENING_MARKS or mark == STRAIGHT_MARK:
+                opened, nested = index, False
+        elif doc[opened].text == STRAIGHT_MARK:
+            if mark == STRAIGHT_MARK:
+                spans.append((opened, index + 1, True))
+                opened = None
+        elif mark == STRAIGHT_MARK or mark in OPENING_MARKS:
+            # A quote inside the quote: its marks do not close the outer one.
+            nested = not nested if mark == STRAIGHT_MARK else True
+        elif mark in CLOSING_MARKS:
+            if nested:
+                nested = False
+            else:
+                spans.append((opened, index + 1, True))
+                opened = None
     if opened is not None:
-        spans.append((opened, _paragraph_end(paragraphs, opened, len(doc))))
-    return spans
+        spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
+    return [span for span in spans if span[1] - span[0] > 1]
 
 
-def _paragraph_end(paragraphs: Sequence[int], token: int, length: int) -> int:
+def _paragraph_end(doc: Doc, paragraphs: Sequence[int], token: int) -> int:
     following = bisect_right(paragraphs, token)
-    return paragraphs[following] if following < len(paragraphs) else length
+    end = paragraphs[following] if following < len(paragraphs) else len(doc)
+    while end > token + 1 and doc[end - 1].is_space:
+        end -= 1
+    return end
 
 
-def _speaker_after(doc: Doc, end: int) -> int | None:
+def _cue_after(doc: Doc, start: int, end: int) -> Token | None:
+    """The speech verb of ``"...," X said``: the quote hands its words over
+    with a comma (or ?, !), or is a sentence of its own, and the verb follows
+    in the same sentence."""
     if end >= len(doc):
         return None
-    sentence = doc[end].sent
-    limit = min(sentence.end, end + MAX_TOKENS_TO_SPEECH_VERB)
+    last = doc[end - 2] if end - start > 2 else doc[start]
+    following = doc[end]
+    if (
+        last.text not in HANDOVER_MARKS
+        and following.text not in {",", "—", "–"}
+        and not _opens_sentence(doc, start)
+    ):
+        return None  # a fragment: "views Assad as a “natural ally” and has stated
+    limit = min(len(doc), end + MAX_TOKENS_TO_SPEECH_VERB)
     for token in doc[end:limit]:
-        if token.text in OPENING_MARKS:
+        if token.text in OPENING_MARKS or token.is_sent_start or token.is_space:
             return None
         if _is_speech_verb(token):
-            return _subject_of(token)
+            return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"appos", "acl"}:
+            return None
     return None
 
 
-def _speaker_before(doc: Doc, start: int) -> int | None:
+def _cue_before(doc: Doc, start: int) -> Token | None:
     if start == 0:
         return None
     sentence = doc[start].sent
     for token in reversed(doc[sentence.start : start]):
-        if token.text in CLOSING_MARKS:
+        if token.text in CLOSING_MARKS or token.text in SENTENCE_ENDS:
+            return None
+        if token.text == STRAIGHT_MARK:
             return None
         if _is_speech_verb(token):
-            return _subject_of(token)
+            return token
+    return None
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """Whether only blanks stand between the sentence's start and ``start``."""
+    sentence = doc[start].sent
+    return all(token.is_space for token in doc[sentence.start : start])
+
+
+def _clause_subject(doc: Doc, start: int, end: int) -> int | None:
+    """The subject of the clause a quoted fragment sits in ("Putin views Assad
+    as a “natural ally”" -> Putin)."""
+    content = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
+    if not content:
+        return None
+    token: Token = content[0]
+    while start <= token.head.i < end and token.head is not token:
+        token = token.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if token.pos_ in {"VERB", "AUX"} and not (start <= token.i < end):
+            return _speaker_of(token)
+        if token.head is token:
+            return None
+        token = token.head
     return None
 
 
@@ -186,16 +377,173 @@ def _speaker_in_next_sentence(
         return None
     for token in following:
         if _is_speech_verb(token):
-            return _subject_of(token)
+            return _speaker_of(token)
     return None
+
+
+def _reported(
+    doc: Doc,
+    marked: Sequence[tuple[int, int, bool]],
+    inside: set[int],
+    paragraphs: Sequence[int],
+) -> list[Quotation]:
+    """Reported clauses: of a speech verb (``X said that ...``), or around
+    ``according to X``. One holding quoted words is ``mixed`` and takes them."""
+    found: list[Quotation] = []
+    for token in doc:
+        if token.i in inside:
+            continue
+        if token.lower_ == "according":
+            quotation = _according_to(doc, token, paragraphs)
+        elif _is_speech_verb(token) and token.lemma_.lower() in REPORTING_LEMMAS:
+            quotation = _reported_clause(doc, token, marked, paragraphs)
+        else:
+            continue
+        if quotation is not None:
+            found.append(quotation)
+    # "Putin said Obama told him that ...": the outer clause is the record.
+    return [
+        quotation
+        for quotation in found
+        if not any(
+            other is not quotation
+            and other.start <= quotation.start
+            and quotation.end <= other.end
+            and other.start <= (quotation.cue or (quotation.start,))[0] < other.end
+            for other in found
+        )
+    ]
+
+
+def _reported_clause(
+    doc: Doc,
+    verb: Token,
+    marked: Sequence[tuple[int, int, bool]],
+    paragraphs: Sequence[int],
+) -> Quotation | None:
+    if any(child.dep_ == "auxpass" for child in verb.children):
+        return None  # "he is said to be": no one speaks
+    complement = next(
+        (child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None
+    )
+    if complement is None:
+        return None
+    start, end = complement.left_edge.i, complement.right_edge.i + 1
+    for child in verb.children:
+        # "told them that ... and that ...": the parse hangs the second
+        # that-clause from the verb.
+        if child.dep_ == "conj" and child.i > complement.i and _is_that_clause(child):
+            end = max(end, child.right_edge.i + 1)
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+        start += 1
+    quoted = tuple(
+        (q_start, q_end)
+        for q_start, q_end, _ in marked
+        if q_end > start and q_start < end
+    )
+    if quoted and quoted[0][0] <= start:
+        return None  # the clause is a direct quote's content
+    if quoted:
+        # The clause's parse may leave the closing mark outside it.
+        end = max(end, quoted[-1][1])
+    while (
+        end > start
+        and doc[end - 1].is_punct
+        and doc[end - 1].text not in (CLOSING_MARKS | {STRAIGHT_MARK})
+    ):
+        end -= 1
+    if end <= start:
+        return None
+    return Quotation(
+        start=start,
+        end=end,
+        paragraph=paragraph_of(paragraphs, start),
+        speaker=_speaker_of(verb),
+        kind="mixed" if quoted else "indirect",
+        quoted=quoted,
+        cue=(verb.i, verb.i + 1),
+        addressee=_addressee(doc, verb, start, end),
+    )
+
+
+def _is_that_clause(verb: Token) -> bool:
+    return any(
+        child.dep_ == "mark" and child.lower_ in {"that", "whether", "if"}
+        for child in verb.children
+    )
+
+
+def _according_to(
+    doc: Doc, according: Token, paragraphs: Sequence[int]
+) -> Quotation | None:
+    """ "According to X, ..." / "..., according to X": the rest of the sentence
+    is what X says."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return None
+    sentence = according.sent
+    phrase_start, phrase_end = according.i, max(source.right_edge.i, to.i) + 1
+    before = _trimmed(doc, sentence.start, phrase_start)
+    after = _trimmed(doc, phrase_end, sentence.end)
+    start, end = max(
+        (span for span in (before, after) if span is not None),
+        key=lambda span: span[1] - span[0],
+        default=(0, 0),
+    )
+    if end <= start:
+        return None
+    return Quotation(
+        start=start,
+        end=end,
+        paragraph=paragraph_of(paragraphs, start),
+        speaker=source.i,
+        kind="indirect",
+        cue=(according.i, to.i + 1),
+    )
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _is_speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
 
 
-def _subject_of(verb: Token) -> int | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child.i
+def _speaker_of(verb: Token) -> int | None:
+    """The subject of ``verb``, or of the verb it hangs from when it has none."""
+    current = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child.i
+        if current.dep_ not in BORROWED_SUBJECT_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _addressee(doc: Doc, cue: Token | None, start: int, end: int) -> int | None:
+    """Whom the speaker talks to: the object of "told", else the partner of a
+    meeting or news conference "with X" in the cue's sentence, outside the
+    quote."""
+    if cue is None:
+        return None
+    if cue.lemma_.lower() == "tell":
+        told = next((c for c in cue.children if c.dep_ in ADDRESSEE_DEPS), None)
+        if told is not None:
+            return told.i
+    for token in cue.sent:
+        if start <= token.i < end or token.lower_ != "with":
+            continue
+        host = token.head
+        if host.lemma_.lower() in MEETING_WORDS or host.lower_ in MEETING_WORDS:
+            partner = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if partner is not None:
+                return partner.i
     return None
