@@ -30,122 +30,40 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-OPENING_MARKS = frozenset({"“", "«", "„"})
-CLOSING_MARKS = frozenset({"”", "»"})
-STRAIGHT_MARK = '"'
+from eventwire.actors._speech import (
+    CLOSING_MARKS,
+    MAX_CLAUSE_CLIMB,
+    OPENING_MARKS,
+    STRAIGHT_MARK,
+    Quotation,
+    addressee,
+    is_speech_verb,
+    paragraph_of,
+    speaker_of,
+)
+from eventwire.actors.reported import find_reported
+
+__all__ = [
+    "Quotation",
+    "find_quotations",
+    "paragraph_of",
+    "paragraph_starts",
+    "text_layout",
+]
+
 QUOTE_MARK = re.compile('["“”«»„]')
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
-SPEECH_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "state",
-        "declare",
-        "warn",
-        "insist",
-        "ask",
-        "write",
-        "tweet",
-        "announce",
-        "claim",
-        "note",
-        "stress",
-        "explain",
-        "argue",
-        "reply",
-        "respond",
-        "confirm",
-        "deny",
-        "vow",
-        "pledge",
-        "continue",
-        "acknowledge",
-        "admit",
-        "complain",
-        "recall",
-        "predict",
-        "suggest",
-        "maintain",
-        "speak",
-        "assert",
-        "promise",
-        "report",
-        "allege",
-        "caution",
-        "concede",
-        "emphasize",
-        "emphasise",
-        "repeat",
-        "reiterate",
-        "threaten",
-        "boast",
-        "estimate",
-        "indicate",
-        "order",
-    }
-)
-# Speech verbs that report a clause ("warned that ..."); "continue" and
-# "speak" only attribute a quote ("“...,” he continued").
-REPORTING_LEMMAS = SPEECH_LEMMAS - {"continue", "speak", "order"}
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-COMPLEMENT_DEPS = frozenset({"ccomp"})
-# A subjectless speech verb speaks with the subject of the verb it hangs from:
-# "Cameron set out his case, *saying* ...", "Putin views ... and has *stated*".
-BORROWED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 # Marks before a closing quotation mark that end a quoted sentence handed to a
 # speech verb after it ("“...,” he said", "“...?” she asked").
 HANDOVER_MARKS = frozenset({",", "?", "!", "—", "–", "-", "...", "…"})
-# Nouns and verbs whose "with X" names whom a speaker is talking to.
-MEETING_WORDS = frozenset(
-    {
-        "meet",
-        "meeting",
-        "conference",
-        "talk",
-        "talks",
-        "call",
-        "summit",
-        "interview",
-        "speak",
-        "session",
-    }
-)
 SENTENCE_ENDS = frozenset({".", "?", "!"})
-ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 TextLayout = tuple[str, list[int]]
 # How far after a closing mark the speech verb of "...," X said may sit
 # ("“...,” Dmitry Peskov, the Kremlin spokesman, said").
 MAX_TOKENS_TO_SPEECH_VERB = 10
-# Steps up the parse from a quoted fragment to the verb of its clause.
-MAX_CLAUSE_CLIMB = 6
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Quotation:
-    """Speech at tokens ``[start, end)`` and who speaks it.
-
-    ``kind`` is ``direct`` (marks included in the span), ``indirect`` (the
-    reported clause) or ``mixed`` (a reported clause holding quoted words).
-    ``quoted`` are the spans between marks, marks included, that it holds;
-    ``closed`` whether a direct quote's closing mark was found. ``cue`` is the
-    speech verb's tokens, ``speaker`` the token heading who speaks and
-    ``addressee`` the one heading whom they speak to ("told *Hollande*").
-    """
-
-    start: int
-    end: int
-    paragraph: int
-    speaker: int | None
-    kind: str = "direct"
-    quoted: tuple[tuple[int, int], ...] = ()
-    closed: bool = True
-    cue: tuple[int, int] | None = None
-    addressee: int | None = None
 
 
 def paragraph_starts(doc: Doc, *, layout: TextLayout | None = None) -> list[int]:
@@ -164,11 +82,6 @@ def text_layout(doc: Doc) -> TextLayout:
     return doc.text, [int(offset) for offset in doc.to_array("IDX")]
 
 
-def paragraph_of(starts: Sequence[int], token: int) -> int:
-    """The 0-based paragraph holding ``token``, given :func:`paragraph_starts`."""
-    return max(0, bisect_right(starts, token) - 1)
-
-
 def find_quotations(
     doc: Doc, *, paragraphs: Sequence[int], layout: TextLayout | None = None
 ) -> list[Quotation]:
@@ -178,7 +91,7 @@ def find_quotations(
         return []
     marked = _quote_spans(doc, paragraphs, layout or text_layout(doc))
     inside = {i for start, end, _ in marked for i in range(start, end)}
-    reported = _reported(doc, marked, inside, paragraphs)
+    reported = find_reported(doc, marked, inside, paragraphs)
     absorbed = {span for quotation in reported for span in quotation.quoted}
     direct = _direct(
         doc,
@@ -196,7 +109,7 @@ def _direct(
     for start, end, closed in marked:
         paragraph = paragraph_of(paragraphs, start)
         cue = _cue_after(doc, start, end) or _cue_before(doc, start)
-        speaker = _speaker_of(cue) if cue is not None else None
+        speaker = speaker_of(cue) if cue is not None else None
         previous = quotations[-1] if quotations else None
         carried = (
             previous is not None
@@ -227,7 +140,7 @@ def _direct(
                 quoted=((start, end),),
                 closed=closed,
                 cue=(cue.i, cue.i + 1) if cue is not None else None,
-                addressee=_addressee(doc, cue, start, end),
+                addressee=addressee(cue, start, end),
             )
         )
     # A quote running over paragraphs names its speaker once, first or last.
@@ -317,7 +230,7 @@ def _cue_after(doc: Doc, start: int, end: int) -> Token | None:
     for token in doc[end:limit]:
         if token.text in OPENING_MARKS or token.is_sent_start or token.is_space:
             return None
-        if _is_speech_verb(token):
+        if is_speech_verb(token):
             return token
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"appos", "acl"}:
             return None
@@ -333,7 +246,7 @@ def _cue_before(doc: Doc, start: int) -> Token | None:
             return None
         if token.text == STRAIGHT_MARK:
             return None
-        if _is_speech_verb(token):
+        if is_speech_verb(token):
             return token
     return None
 
@@ -355,7 +268,7 @@ def _clause_subject(doc: Doc, start: int, end: int) -> int | None:
         token = token.head
     for _ in range(MAX_CLAUSE_CLIMB):
         if token.pos_ in {"VERB", "AUX"} and not (start <= token.i < end):
-            return _speaker_of(token)
+            return speaker_of(token)
         if token.head is token:
             return None
         token = token.head
@@ -376,174 +289,6 @@ def _speaker_in_next_sentence(
     if paragraph_of(paragraphs, following.start) != paragraph:
         return None
     for token in following:
-        if _is_speech_verb(token):
-            return _speaker_of(token)
-    return None
-
-
-def _reported(
-    doc: Doc,
-    marked: Sequence[tuple[int, int, bool]],
-    inside: set[int],
-    paragraphs: Sequence[int],
-) -> list[Quotation]:
-    """Reported clauses: of a speech verb (``X said that ...``), or around
-    ``according to X``. One holding quoted words is ``mixed`` and takes them."""
-    found: list[Quotation] = []
-    for token in doc:
-        if token.i in inside:
-            continue
-        if token.lower_ == "according":
-            quotation = _according_to(doc, token, paragraphs)
-        elif _is_speech_verb(token) and token.lemma_.lower() in REPORTING_LEMMAS:
-            quotation = _reported_clause(doc, token, marked, paragraphs)
-        else:
-            continue
-        if quotation is not None:
-            found.append(quotation)
-    # "Putin said Obama told him that ...": the outer clause is the record.
-    return [
-        quotation
-        for quotation in found
-        if not any(
-            other is not quotation
-            and other.start <= quotation.start
-            and quotation.end <= other.end
-            and other.start <= (quotation.cue or (quotation.start,))[0] < other.end
-            for other in found
-        )
-    ]
-
-
-def _reported_clause(
-    doc: Doc,
-    verb: Token,
-    marked: Sequence[tuple[int, int, bool]],
-    paragraphs: Sequence[int],
-) -> Quotation | None:
-    if any(child.dep_ == "auxpass" for child in verb.children):
-        return None  # "he is said to be": no one speaks
-    complement = next(
-        (child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None
-    )
-    if complement is None:
-        return None
-    start, end = complement.left_edge.i, complement.right_edge.i + 1
-    for child in verb.children:
-        # "told them that ... and that ...": the parse hangs the second
-        # that-clause from the verb.
-        if child.dep_ == "conj" and child.i > complement.i and _is_that_clause(child):
-            end = max(end, child.right_edge.i + 1)
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
-        start += 1
-    quoted = tuple(
-        (q_start, q_end)
-        for q_start, q_end, _ in marked
-        if q_end > start and q_start < end
-    )
-    if quoted and quoted[0][0] <= start:
-        return None  # the clause is a direct quote's content
-    if quoted:
-        # The clause's parse may leave the closing mark outside it.
-        end = max(end, quoted[-1][1])
-    while (
-        end > start
-        and doc[end - 1].is_punct
-        and doc[end - 1].text not in (CLOSING_MARKS | {STRAIGHT_MARK})
-    ):
-        end -= 1
-    if end <= start:
-        return None
-    return Quotation(
-        start=start,
-        end=end,
-        paragraph=paragraph_of(paragraphs, start),
-        speaker=_speaker_of(verb),
-        kind="mixed" if quoted else "indirect",
-        quoted=quoted,
-        cue=(verb.i, verb.i + 1),
-        addressee=_addressee(doc, verb, start, end),
-    )
-
-
-def _is_that_clause(verb: Token) -> bool:
-    return any(
-        child.dep_ == "mark" and child.lower_ in {"that", "whether", "if"}
-        for child in verb.children
-    )
-
-
-def _according_to(
-    doc: Doc, according: Token, paragraphs: Sequence[int]
-) -> Quotation | None:
-    """ "According to X, ..." / "..., according to X": the rest of the sentence
-    is what X says."""
-    to = next((c for c in according.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None:
-        return None
-    sentence = according.sent
-    phrase_start, phrase_end = according.i, max(source.right_edge.i, to.i) + 1
-    before = _trimmed(doc, sentence.start, phrase_start)
-    after = _trimmed(doc, phrase_end, sentence.end)
-    start, end = max(
-        (span for span in (before, after) if span is not None),
-        key=lambda span: span[1] - span[0],
-        default=(0, 0),
-    )
-    if end <= start:
-        return None
-    return Quotation(
-        start=start,
-        end=end,
-        paragraph=paragraph_of(paragraphs, start),
-        speaker=source.i,
-        kind="indirect",
-        cue=(according.i, to.i + 1),
-    )
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
-
-
-def _speaker_of(verb: Token) -> int | None:
-    """The subject of ``verb``, or of the verb it hangs from when it has none."""
-    current = verb
-    for _ in range(MAX_CLAUSE_CLIMB):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child.i
-        if current.dep_ not in BORROWED_SUBJECT_DEPS or current.head is current:
-            return None
-        current = current.head
-    return None
-
-
-def _addressee(doc: Doc, cue: Token | None, start: int, end: int) -> int | None:
-    """Whom the speaker talks to: the object of "told", else the partner of a
-    meeting or news conference "with X" in the cue's sentence, outside the
-    quote."""
-    if cue is None:
-        return None
-    if cue.lemma_.lower() == "tell":
-        told = next((c for c in cue.children if c.dep_ in ADDRESSEE_DEPS), None)
-        if told is not None:
-            return told.i
-    for token in cue.sent:
-        if start <= token.i < end or token.lower_ != "with":
-            continue
-        host = token.head
-        if host.lemma_.lower() in MEETING_WORDS or host.lower_ in MEETING_WORDS:
-            partner = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if partner is not None:
-                return partner.i
+        if is_speech_verb(token):
+            return speaker_of(token)
     return None
