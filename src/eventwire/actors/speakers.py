@@ -59,6 +59,8 @@ BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # Marks before a closing quotation mark that end a quoted sentence handed to a
 # speech verb after it ("“...,” he said", "“...?” she asked").
 HANDOVER_MARKS = frozenset({",", "?", "!", "—", "–", "-", "...", "…"})
+# Characters after which a straight quotation mark opens a quote.
+OPENING_BRACKETS = frozenset("([{—–-/")
 SENTENCE_ENDS = frozenset({".", "?", "!"})
 TextLayout = tuple[str, list[int]]
 # How far after a closing mark the speech verb of "...," X said may sit
@@ -172,36 +174,47 @@ def _quote_spans(
 ) -> list[tuple[int, int, bool]]:
     """``(start, end, closed)`` token spans of the outermost quotations."""
     text, offsets = layout
-    marks = [bisect_right(offsets, m.start()) - 1 for m in QUOTE_MARK.finditer(text)]
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    nested = False
-    for index in marks:
+    depth = 0
+    for found in QUOTE_MARK.finditer(text):
+        index = bisect_right(offsets, found.start()) - 1
         if opened is not None and paragraph_of(paragraphs, index) != paragraph_of(
             paragraphs, opened
         ):
             spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
-            opened = None
-        mark = doc[index].text
-        if opened is None:
-            if mark in OPENING_MARKS or mark == STRAIGHT_MARK:
-                opened, nested = index, False
-        elif doc[opened].text == STRAIGHT_MARK:
-            if mark == STRAIGHT_MARK:
+            opened, depth = None, 0
+        if _opens(text, found.start(), inside=depth > 0):
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and opened is not None:
                 spans.append((opened, index + 1, True))
                 opened = None
-        elif mark == STRAIGHT_MARK or mark in OPENING_MARKS:
-            # A quote inside the quote: its marks do not close the outer one.
-            nested = not nested if mark == STRAIGHT_MARK else True
-        elif mark in CLOSING_MARKS:
-            if nested:
-                nested = False
-            else:
-                spans.append((opened, index + 1, True))
-                opened = None
+        # A closing mark with no quote open is a stray: nothing to close.
     if opened is not None:
         spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
     return [span for span in spans if span[1] - span[0] > 1]
+
+
+def _opens(text: str, position: int, *, inside: bool) -> bool:
+    """Whether the mark at ``position`` opens a quote. A straight mark opens
+    when it leans on the word after it ("said "no" and"), closes when it
+    leans on the word before; standing alone it closes an open quote."""
+    mark = text[position]
+    if mark in OPENING_MARKS:
+        return True
+    if mark in CLOSING_MARKS:
+        return False
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    leans_after = not after.isspace() and after not in ".,;:!?)"
+    leans_before = not before.isspace() and before not in OPENING_BRACKETS
+    if leans_after != leans_before:
+        return leans_after
+    return not inside
 
 
 def _paragraph_end(doc: Doc, paragraphs: Sequence[int], token: int) -> int:
