@@ -10,10 +10,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-OPENING_MARKS = frozenset({"“", "«", "„"})
-CLOSING_MARKS = frozenset({"”", "»"})
+OPENING_MARKS = frozenset({"“", "«", "„", "‘"})
+CLOSING_MARKS = frozenset({"”", "»", "’"})
 STRAIGHT_MARK = '"'
 SPEECH_LEMMAS = frozenset(
     {
@@ -63,11 +63,17 @@ SPEECH_LEMMAS = frozenset(
         "estimate",
         "indicate",
         "order",
+        "quote",
+        "chant",
+        "shout",
+        "scream",
+        "yell",
+        "cry",
     }
 )
 # Speech verbs that report a clause ("warned that ..."); "continue" and
 # "speak" only attribute a quote ("“...,” he continued").
-REPORTING_LEMMAS = SPEECH_LEMMAS - {"continue", "speak", "order"}
+REPORTING_LEMMAS = SPEECH_LEMMAS - {"continue", "speak", "order", "quote"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A subjectless speech verb speaks with the subject of the verb it hangs from:
 # "Cameron set out his case, *saying* ...", "Putin views ... and has *stated*".
@@ -87,6 +93,10 @@ MEETING_WORDS = frozenset(
         "session",
     }
 )
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+# A dateline ("SOCHI, Russia, Nov. 24 (Reuters) -") is this many tokens at most.
+MAX_DATELINE_TOKENS = 14
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
 # Steps up the parse from a word to the verb of its clause.
 MAX_CLAUSE_CLIMB = 6
@@ -130,11 +140,37 @@ def speaker_of(verb: Token) -> int | None:
     for _ in range(MAX_CLAUSE_CLIMB):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child.i
-        if current.dep_ not in BORROWED_SUBJECT_DEPS or current.head is current:
+                return _out_of_dateline(child, current)
+        if current.dep_ not in BORROWED_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def dateline_end(sentence: Span) -> int | None:
+    """The first token after a dateline opening ``sentence`` ("SOCHI, Russia,
+    Nov. 24 (Reuters) - ..."), or None when it has none."""
+    first = sentence[0]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 1):
+        return None
+    for token in sentence[:MAX_DATELINE_TOKENS]:
+        if token.text in DATELINE_DASHES and token.i > first.i:
+            return token.i + 1
+    return None
+
+
+def _out_of_dateline(subject: Token, verb: Token) -> int:
+    """The parse often makes the dateline's place the subject of the first
+    sentence's verb; the speaker is the phrase between the dash and the verb."""
+    after = dateline_end(subject.sent)
+    if after is None or subject.i >= after or verb.i <= after:
+        return subject.i
+    heads = [
+        token
+        for token in subject.doc[after : verb.i]
+        if token.pos_ in NOMINAL_POS and not (after <= token.head.i < verb.i)
+    ]
+    return heads[-1].i if heads else subject.i
 
 
 def addressee(cue: Token | None, start: int, end: int) -> int | None:

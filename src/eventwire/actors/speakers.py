@@ -54,13 +54,21 @@ __all__ = [
     "text_layout",
 ]
 
-QUOTE_MARK = re.compile('["“”«»„]')
+QUOTE_MARK = re.compile('["“”«»„‘’]')
+SINGLE_MARKS = frozenset({"‘", "’"})
+CLOSING_SINGLE = "’"
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 # Marks before a closing quotation mark that end a quoted sentence handed to a
 # speech verb after it ("“...,” he said", "“...?” she asked").
 HANDOVER_MARKS = frozenset({",", "?", "!", "—", "–", "-", "...", "…"})
 # Characters after which a straight quotation mark opens a quote.
 OPENING_BRACKETS = frozenset("([{—–-/")
+# Verbs between a quote and its speech verb that do not end the search: in
+# an apposition, a participle, an auxiliary ("the president was quoted").
+PASSING_DEPS = frozenset({"appos", "acl", "aux", "auxpass"})
+# Verbs naming what someone called something: the fragment is their words.
+NAMING_LEMMAS = frozenset({"call", "dub", "brand", "label", "describe", "term"})
+NAME_INTRODUCERS = frozenset({"so-called", "called", "named", "titled", "dubbed"})
 SENTENCE_ENDS = frozenset({".", "?", "!"})
 TextLayout = tuple[str, list[int]]
 # How far after a closing mark the speech verb of "...," X said may sit
@@ -110,7 +118,24 @@ def _direct(
     chains: list[list[int]] = []
     for start, end, closed in marked:
         paragraph = paragraph_of(paragraphs, start)
-        cue = _cue_after(doc, start, end) or _cue_before(doc, start)
+        cue = None
+        if not closed:
+            end, cue = _cut_at_inner_cue(doc, start, end)
+            # Cut at a comma, the quote ends there as at a closing mark.
+            closed = cue is not None
+        cue = (
+            cue
+            or _cue_after(doc, start, end)
+            or _cue_before(doc, start)
+            or _cue_ending_previous_paragraph(doc, start, paragraphs)
+        )
+        fragment = not _opens_sentence(doc, start)
+        if cue is None and fragment:
+            if _is_name(doc, start, end):
+                continue  # the so-called “Panama Papers”: a name, not speech
+            naming = _clause_verb(doc, start, end)
+            if naming is not None and naming.lemma_.lower() in NAMING_LEMMAS:
+                cue = naming  # 'called its leader a “rocket man”'
         speaker = speaker_of(cue) if cue is not None else None
         previous = quotations[-1] if quotations else None
         carried = (
@@ -129,8 +154,9 @@ def _direct(
             and (previous.paragraph == paragraph or carried)
         ):
             speaker = previous.speaker
-        if cue is None and speaker is None and not _opens_sentence(doc, start):
-            speaker = _clause_subject(doc, start, end)
+        if cue is None and speaker is None and fragment:
+            verb = _clause_verb(doc, start, end)
+            speaker = speaker_of(verb) if verb is not None else None
         if cue is None and speaker is None and start in paragraphs:
             speaker = _speaker_in_next_sentence(doc, end, paragraph, paragraphs)
         quotations.append(
@@ -176,45 +202,56 @@ def _quote_spans(
     text, offsets = layout
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    depth = 0
+    stack: list[str] = []  # the kinds of the open marks, outermost first
     for found in QUOTE_MARK.finditer(text):
         index = bisect_right(offsets, found.start()) - 1
         if opened is not None and paragraph_of(paragraphs, index) != paragraph_of(
             paragraphs, opened
         ):
             spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
-            opened, depth = None, 0
-        if _opens(text, found.start(), inside=depth > 0):
-            if depth == 0:
+            opened, stack = None, []
+        kind = "single" if found.group() in SINGLE_MARKS else "double"
+        role = _role(text, found.start(), inside=bool(stack) and stack[-1] == kind)
+        if role == "open":
+            if not stack:
                 opened = index
-            depth += 1
-        elif depth > 0:
-            depth -= 1
-            if depth == 0 and opened is not None:
+            stack.append(kind)
+        elif role == "close" and kind in stack:
+            while stack.pop() != kind:
+                pass  # an inner quote left open closes with the outer one
+            if not stack and opened is not None:
                 spans.append((opened, index + 1, True))
                 opened = None
-        # A closing mark with no quote open is a stray: nothing to close.
+        # A closing mark with no quote of its kind open is a stray: ignored.
     if opened is not None:
         spans.append((opened, _paragraph_end(doc, paragraphs, opened), False))
-    return [span for span in spans if span[1] - span[0] > 1]
+    return [span for span in spans if _has_words(doc, span[0], span[1])]
 
 
-def _opens(text: str, position: int, *, inside: bool) -> bool:
-    """Whether the mark at ``position`` opens a quote. A straight mark opens
-    when it leans on the word after it ("said "no" and"), closes when it
-    leans on the word before; standing alone it closes an open quote."""
+def _has_words(doc: Doc, start: int, end: int) -> bool:
+    return any(not (t.is_punct or t.is_space) for t in doc[start + 1 : end])
+
+
+def _role(text: str, position: int, *, inside: bool) -> str:
+    """Whether the mark at ``position`` opens or closes a quote, or is an
+    apostrophe ("Britain’s"). A straight mark opens when it leans on the word
+    after it ("said "no" and"), closes when it leans on the word before;
+    standing alone it closes an open quote."""
     mark = text[position]
-    if mark in OPENING_MARKS:
-        return True
-    if mark in CLOSING_MARKS:
-        return False
     before = text[position - 1] if position > 0 else " "
     after = text[position + 1] if position + 1 < len(text) else " "
+    if mark in OPENING_MARKS:
+        return "open"
+    if mark == CLOSING_SINGLE:
+        # ’ is also the apostrophe: a quote closes only before a non-letter.
+        return "apostrophe" if after.isalnum() else "close"
+    if mark in CLOSING_MARKS:
+        return "close"
     leans_after = not after.isspace() and after not in ".,;:!?)"
     leans_before = not before.isspace() and before not in OPENING_BRACKETS
     if leans_after != leans_before:
-        return leans_after
-    return not inside
+        return "open" if leans_after else "close"
+    return "close" if inside else "open"
 
 
 def _paragraph_end(doc: Doc, paragraphs: Sequence[int], token: int) -> int:
@@ -239,14 +276,31 @@ def _cue_after(doc: Doc, start: int, end: int) -> Token | None:
         and not _opens_sentence(doc, start)
     ):
         return None  # a fragment: "views Assad as a “natural ally” and has stated
+    governor = _governor(doc, start, end)
+    if (
+        governor is not None
+        and governor.i >= end
+        and is_speech_verb(governor)
+        and governor.sent.start <= start
+    ):
+        return governor  # "“...,” Abdullah, the head of the council, said"
     limit = min(len(doc), end + MAX_TOKENS_TO_SPEECH_VERB)
     for token in doc[end:limit]:
         if token.text in OPENING_MARKS or token.is_sent_start or token.is_space:
             return None
         if is_speech_verb(token):
             return token
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"appos", "acl"}:
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in PASSING_DEPS:
             return None
+    return None
+
+
+def _governor(doc: Doc, start: int, end: int) -> Token | None:
+    """The word outside the quote that its words hang from."""
+    for token in doc[start:end]:
+        head = token.head
+        if not (start <= head.i < end) and not token.is_punct:
+            return head
     return None
 
 
@@ -270,22 +324,61 @@ def _opens_sentence(doc: Doc, start: int) -> bool:
     return all(token.is_space for token in doc[sentence.start : start])
 
 
-def _clause_subject(doc: Doc, start: int, end: int) -> int | None:
-    """The subject of the clause a quoted fragment sits in ("Putin views Assad
-    as a “natural ally”" -> Putin)."""
-    content = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
-    if not content:
-        return None
-    token: Token = content[0]
-    while start <= token.head.i < end and token.head is not token:
-        token = token.head
+def _clause_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb of the clause a quoted fragment sits in ("Putin *views* Assad
+    as a “natural ally”")."""
+    token = _governor(doc, start, end)
     for _ in range(MAX_CLAUSE_CLIMB):
+        if token is None:
+            return None
         if token.pos_ in {"VERB", "AUX"} and not (start <= token.i < end):
-            return speaker_of(token)
-        if token.head is token:
+            return token
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _is_name(doc: Doc, start: int, end: int) -> bool:
+    """A quoted name ("the so-called “Panama Papers”"): every word capitalised,
+    or "so-called" before it."""
+    words = [t for t in doc[start + 1 : end] if t.is_alpha]
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in NAME_INTRODUCERS or (
+        bool(words) and all(t.text[:1].isupper() for t in words)
+    )
+
+
+def _cue_ending_previous_paragraph(
+    doc: Doc, start: int, paragraphs: Sequence[int]
+) -> Token | None:
+    """'Zelenskiy said in a video address:' closing the paragraph before a
+    quote that opens its own."""
+    if start not in paragraphs or start == 0:
+        return None
+    before = start - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    if doc[before].text != ":":
+        return None
+    return _cue_before(doc, before)
+
+
+def _cut_at_inner_cue(doc: Doc, start: int, end: int) -> tuple[int, Token | None]:
+    """A quote whose closing mark is missing ends where its cue starts
+    ("“We will not accept this outcome, he told supporters."): at a comma
+    followed by a speaker and a speech verb. Returns the new end (after the
+    comma) and the cue."""
+    for comma in doc[start + 1 : end]:
+        if comma.text != ",":
+            continue
+        window = doc[comma.i + 1 : min(end, comma.i + 1 + MAX_TOKENS_TO_SPEECH_VERB)]
+        for token in window:
+            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in PASSING_DEPS:
+                if is_speech_verb(token) and speaker_of(token) is not None:
+                    return comma.i + 1, token
+                break
+    return end, None
 
 
 def _speaker_in_next_sentence(
