@@ -207,7 +207,7 @@ ERDOGAN = ("Erdogan", "TURGOV")
             "“make us safer.”",
             [
                 (
-                    "to do so would “make us safer.”",
+                    "to do so would “make us safer",
                     "mixed",
                     "saying",
                     "Cameron",

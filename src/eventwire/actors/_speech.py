@@ -73,7 +73,13 @@ SPEECH_LEMMAS = frozenset(
 )
 # Speech verbs that report a clause ("warned that ..."); "continue" and
 # "speak" only attribute a quote ("“...,” he continued").
-REPORTING_LEMMAS = SPEECH_LEMMAS - {"continue", "speak", "order", "quote"}
+REPORTING_LEMMAS = SPEECH_LEMMAS - {
+    "continue",
+    "speak",
+    "order",
+    "quote",
+    "threaten",
+}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A subjectless speech verb speaks with the subject of the verb it hangs from:
 # "Cameron set out his case, *saying* ...", "Putin views ... and has *stated*".
@@ -143,7 +149,16 @@ def speaker_of(verb: Token) -> int | None:
                 return _out_of_dateline(child, current)
         if current.dep_ not in BORROWED_SUBJECT_DEPS or current.head.i == current.i:
             return None
-        current = current.head
+        head = current.head
+        if (
+            current.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and is_speech_verb(head.head)
+        ):
+            # "X said drones were launched and warned ...": the parse joins
+            # "warned" to the report; it is X's, like "said".
+            head = head.head
+        current = head
     return None
 
 

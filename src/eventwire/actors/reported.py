@@ -17,12 +17,22 @@ from eventwire.actors._speech import (
     STRAIGHT_MARK,
     Quotation,
     addressee,
+    dateline_end,
     is_speech_verb,
     paragraph_of,
     speaker_of,
 )
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
+# A complement that is a clause: "declared the outbreak a pandemic" is not one.
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+# How the parse hangs a speech verb set inside or after its report.
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+LEADING_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl"})
+ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+OWN_OBJECT_DEPS = frozenset({"mark", "xcomp", "dobj", "ccomp", "dative"})
+REPORTED_MODALS = frozenset({"would", "could", "might", "should", "will", "can"})
 
 
 def find_reported(
@@ -67,19 +77,10 @@ def _reported_clause(
 ) -> Quotation | None:
     if any(child.dep_ == "auxpass" for child in verb.children):
         return None  # "he is said to be": no one speaks
-    complement = next(
-        (child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None
-    )
-    if complement is None:
+    bounds = _clause_bounds(doc, verb)
+    if bounds is None:
         return None
-    start, end = complement.left_edge.i, complement.right_edge.i + 1
-    for child in verb.children:
-        # "told them that ... and that ...": the parse hangs the second
-        # that-clause from the verb.
-        if child.dep_ == "conj" and child.i > complement.i and _is_that_clause(child):
-            end = max(end, child.right_edge.i + 1)
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
-        start += 1
+    start, end = bounds
     quoted = tuple(
         (q_start, q_end)
         for q_start, q_end, _ in marked
@@ -108,6 +109,107 @@ def _reported_clause(
         cue=(verb.i, verb.i + 1),
         addressee=addressee(verb, start, end),
     )
+
+
+def _clause_bounds(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Tokens ``[start, end)`` of what ``verb`` reports: its clausal
+    complement, or the clause it interrupts ("..., police said, in ...")."""
+    complement = next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ in COMPLEMENT_DEPS and child.pos_ in CLAUSE_POS
+        ),
+        None,
+    )
+    if complement is None:
+        if not _is_parenthetical(doc, verb):
+            return None
+        # "A truck bomb exploded ..., police said": the clause before the verb.
+        host = verb.head
+        start, end = host.left_edge.i, verb.left_edge.i
+        speaker = speaker_of(verb)
+        if speaker is not None:
+            end = min(end, doc[speaker].left_edge.i)
+        return _without_dateline(doc, start, end)
+    start = _clause_start(complement)
+    end = complement.right_edge.i + 1
+    for child in verb.children:
+        # "told them that ... and that ...", "said his men were "patriots" and
+        # would not surrender": the parse hangs the rest of the report from
+        # the speech verb.
+        if (
+            child.dep_ == "conj"
+            and child.i > complement.i
+            and (_is_that_clause(child) or _is_backshifted(child))
+        ):
+            end = max(end, child.right_edge.i + 1)
+    for child in complement.children:
+        if child.i < complement.i:
+            continue
+        if child.dep_ == "conj" and is_speech_verb(child):
+            # "said ... and warned that ...": a report of its own.
+            end = min(end, _left_of_coordination(child))
+        elif child.dep_ in ADJUNCT_DEPS and doc[child.left_edge.i - 1].text == ",":
+            # "..., as rioting spread": the reporter's words, not the speaker's.
+            end = min(end, child.left_edge.i - 1)
+    return _without_dateline(doc, start, end)
+
+
+def _is_parenthetical(doc: Doc, verb: Token) -> bool:
+    """ "..., police said": a bare speech verb set after its report by a comma,
+    with nothing of its own to say ("after his party threatened to" is not)."""
+    if verb.dep_ not in PARENTHETICAL_DEPS or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in OWN_OBJECT_DEPS for c in verb.children):
+        return False
+    speaker = speaker_of(verb)
+    first = doc[speaker].left_edge.i if speaker is not None else verb.i
+    return first > 0 and doc[first - 1].text == ","
+
+
+def _clause_start(complement: Token) -> int:
+    """Where a reported clause starts: after "that", and after a time or place
+    the parse hung in front of the subject ("said on Thursday they had")."""
+    children = list(complement.children)
+    mark = next((c for c in children if c.dep_ == "mark" and c.i < complement.i), None)
+    if mark is not None:
+        return mark.i + 1
+    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and all(
+        c.dep_ in LEADING_ADJUNCT_DEPS or c.is_punct
+        for c in children
+        if c.i < subject.left_edge.i
+    ):
+        return subject.left_edge.i
+    return complement.left_edge.i
+
+
+def _left_of_coordination(conjunct: Token) -> int:
+    """The first token of ``conjunct`` with the coordinator and commas before
+    it (", and warned ...")."""
+    doc = conjunct.doc
+    start = conjunct.left_edge.i
+    while start > 0 and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct):
+        start -= 1
+    return start
+
+
+def _is_backshifted(verb: Token) -> bool:
+    """A clause with no subject of its own and a reported modal ("would not
+    surrender"): more of the report."""
+    children = list(verb.children)
+    return not any(c.dep_ in SUBJECT_DEPS for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in children
+    )
+
+
+def _without_dateline(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    after = dateline_end(doc[start].sent) if start < len(doc) else None
+    if after is not None and start < after:
+        start = after
+    bounds = _trimmed(doc, start, end)
+    return bounds
 
 
 def _is_that_clause(verb: Token) -> bool:

@@ -68,12 +68,15 @@ OPENING_BRACKETS = frozenset("([{—–-/")
 PASSING_DEPS = frozenset({"appos", "acl", "aux", "auxpass"})
 # Verbs naming what someone called something: the fragment is their words.
 NAMING_LEMMAS = frozenset({"call", "dub", "brand", "label", "describe", "term"})
-NAME_INTRODUCERS = frozenset({"so-called", "called", "named", "titled", "dubbed"})
+# Words before a quoted name or a word mentioned as such ("the word ‘children’").
+NAME_INTRODUCERS = frozenset(
+    {"so-called", "called", "named", "titled", "dubbed", "word", "term", "phrase"}
+)
 SENTENCE_ENDS = frozenset({".", "?", "!"})
 TextLayout = tuple[str, list[int]]
 # How far after a closing mark the speech verb of "...," X said may sit
 # ("“...,” Dmitry Peskov, the Kremlin spokesman, said").
-MAX_TOKENS_TO_SPEECH_VERB = 10
+MAX_TOKENS_TO_SPEECH_VERB = 20
 
 
 def paragraph_starts(doc: Doc, *, layout: TextLayout | None = None) -> list[int]:
@@ -108,7 +111,18 @@ def find_quotations(
         [span for span in marked if (span[0], span[1]) not in absorbed],
         paragraphs,
     )
-    return sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    quotations = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    # 'He said countries could still act. “This is not just a health
+    # crisis.”': a quote of its own sentence goes on from the speech before it.
+    for index, quotation in enumerate(quotations):
+        if quotation.speaker is not None or quotation.cue is not None:
+            continue
+        if index == 0 or not _opens_sentence(doc, quotation.start):
+            continue
+        previous = quotations[index - 1]
+        if previous.paragraph == quotation.paragraph and previous.speaker is not None:
+            quotations[index] = _with_speaker(quotation, previous.speaker)
+    return quotations
 
 
 def _direct(

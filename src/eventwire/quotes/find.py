@@ -85,14 +85,23 @@ def link_quote_events(
 def _content(parsed: ParsedArticle, quotation: Quotation) -> TextSpan | None:
     """The quoted words in original offsets: for a direct quote what stands
     between its marks, less the comma or period it hands over; for reported
-    speech the clause."""
+    speech the clause (a mixed one less the closing mark it ends with)."""
     doc = parsed.doc
-    if quotation.kind != "direct":
-        return _stripped(parsed, *_clean_chars(doc, quotation.start, quotation.end))
-    opening = doc[quotation.start]
-    start = opening.idx + len(opening.text)
     last = doc[quotation.end - 1]
-    end = last.idx if quotation.closed else last.idx + len(last.text)
+    if quotation.kind == "direct":
+        opening = doc[quotation.start]
+        start = opening.idx + len(opening.text)
+        end = last.idx if quotation.closed else last.idx + len(last.text)
+    else:
+        start = doc[quotation.start].idx
+        # A mixed clause ending with its fragment ends as the fragment does:
+        # without the closing mark and the period inside it.
+        ends_quoted = bool(quotation.quoted) and quotation.quoted[-1][1] == (
+            quotation.end
+        )
+        end = last.idx if ends_quoted else last.idx + len(last.text)
+        if not ends_quoted:
+            return _stripped(parsed, start, end)
     span = _stripped(parsed, start, end)
     if span is not None and span.text.endswith(TRAILING_MARKS):
         span = _stripped(parsed, start, end, trim=1)

@@ -17,6 +17,9 @@ longer span (largest overlap first). Then:
   (precision of a kind over the system quotes of that kind, recall over the
   gold quotes of that kind);
 - **kind accuracy**: matched quotes whose kind is the gold kind;
+- **speaker mention accuracy**: matched quotes with a gold speaker whose
+  system speaker overlaps the gold speaker mention (who speaks, found in the
+  text, whatever its code);
 - **speaker code accuracy**, exact and on the country block (``RUS`` of
   ``RUSGOV``), over matched quotes whose gold speaker has a code;
 - **null-speaker accuracy**: matched quotes with no gold speaker that the
@@ -157,6 +160,7 @@ class QuoteScore:
     detection: Detection
     by_kind: tuple[tuple[str, Detection], ...]
     kind: Accuracy
+    speaker_mention: Accuracy
     speaker_code: Accuracy
     speaker_country: Accuracy
     null_speaker: Accuracy
@@ -171,6 +175,7 @@ class QuoteScore:
             "detection": self.detection.as_record(),
             "by_kind": {kind: score.as_record() for kind, score in self.by_kind},
             "kind_accuracy": self.kind.as_record(),
+            "speaker_mention_accuracy": self.speaker_mention.as_record(),
             "speaker_code_accuracy": self.speaker_code.as_record(),
             "speaker_country_accuracy": self.speaker_country.as_record(),
             "null_speaker_accuracy": self.null_speaker.as_record(),
@@ -290,6 +295,7 @@ def _summarise(
         )
 
     coded = [(g, s) for g, s in matched if g.speaker_code is not None]
+    spoken = [(g, s) for g, s in matched if g.speaker is not None]
     unspoken = [s for g, s in matched if g.speaker is None]
     return QuoteScore(
         texts=texts,
@@ -297,6 +303,10 @@ def _summarise(
         by_kind=tuple((kind, detection(kind)) for kind in KINDS),
         kind=Accuracy(
             right=sum(1 for g, s in matched if g.kind == s.kind), total=len(matched)
+        ),
+        speaker_mention=Accuracy(
+            right=sum(1 for g, s in spoken if _same_speaker(g.speaker, s)),
+            total=len(spoken),
         ),
         speaker_code=Accuracy(
             right=sum(1 for g, s in coded if _speaker_code(s) == g.speaker_code),
@@ -325,6 +335,13 @@ def _summarise(
 
 def _speaker_code(quote: Quote) -> str | None:
     return quote.speaker.code if quote.speaker is not None else None
+
+
+def _same_speaker(gold: TextSpan | None, quote: Quote) -> bool:
+    speaker = quote.speaker
+    if gold is None or speaker is None:
+        return False
+    return min(gold.end, speaker.end) > max(gold.start, speaker.start)
 
 
 def _same_cue(gold: TextSpan | None, system: TextSpan | None) -> bool:
