@@ -217,6 +217,62 @@ ERDOGAN = ("Erdogan", "TURGOV")
             id="mixed-reported-clause-with-fragment",
         ),
         pytest.param(
+            "‘We will not retreat,’ Erdogan said.",
+            [("We will not retreat", "direct", "said", *ERDOGAN)],
+            id="single-curly-marks",
+        ),
+        pytest.param(
+            "“We will not retreat,” Erdogan, speaking after a long meeting of "
+            "the party's central committee in Ankara, said.",
+            [("We will not retreat", "direct", "said", *ERDOGAN)],
+            id="cue-after-long-apposition",
+        ),
+        pytest.param(
+            "Erdogan said in a televised address:\n\n“We will not retreat.”",
+            [("We will not retreat", "direct", "said", *ERDOGAN)],
+            id="cue-ends-previous-paragraph",
+        ),
+        pytest.param(
+            "Two soldiers were killed near the border, Erdogan said, in the "
+            "worst clash this year.",
+            [
+                (
+                    "Two soldiers were killed near the border",
+                    "indirect",
+                    "said",
+                    *ERDOGAN,
+                )
+            ],
+            id="parenthetical-x-said",
+        ),
+        pytest.param(
+            "Erdogan said troops had crossed the border and warned that more "
+            "would follow.",
+            [
+                ("troops had crossed the border", "indirect", "said", *ERDOGAN),
+                ("more would follow", "indirect", "warned", *ERDOGAN),
+            ],
+            id="said-and-warned",
+        ),
+        pytest.param(
+            "Erdogan said the talks would go on. “We will not retreat.”",
+            [
+                ("the talks would go on", "indirect", "said", *ERDOGAN),
+                ("We will not retreat", "direct", None, *ERDOGAN),
+            ],
+            id="quote-after-report",
+        ),
+        pytest.param(
+            "Erdogan called the offer “a joke” on Tuesday.",
+            [("a joke", "direct", "called", *ERDOGAN)],
+            id="naming-verb",
+        ),
+        pytest.param(
+            "Erdogan met the leaders of the so-called “Friends of Syria” group.",
+            [],
+            id="quoted-name-is-not-a-quote",
+        ),
+        pytest.param(
             "“The convoy was hit twice,” said a source close to the talks.",
             [
                 (
@@ -341,6 +397,11 @@ LONG_QUOTE = " ".join(["the talks will go on"] * 60)
             "“The talks failed,” Erdogan said. ” Stray mark here.",
             [("The talks failed", "direct", "said", *ERDOGAN)],
             id="stray-closing-mark",
+        ),
+        pytest.param(
+            "“We will not accept this outcome, Erdogan told supporters.",
+            [("We will not accept this outcome", "direct", "told", *ERDOGAN)],
+            id="unclosed-cut-at-inner-cue",
         ),
         pytest.param('"""""', [], id="only-marks"),
         pytest.param('"', [], id="one-mark"),
