@@ -520,6 +520,11 @@ def test_quotes_shared_sample_records(sample: CodedArticle) -> None:
     assert text[positions.cue.start : positions.cue.end] == "said"
     assert positions.speaker is not None and positions.speaker.text == "Putin"
     assert _quote(sample, "to do so").kind == "mixed"
+    # "told ... that ..., and that it was imperative that they “take action”":
+    # one mixed report holding the fragment, not a quote of its own.
+    told = _quote(sample, "the country was already being targeted")
+    assert told.kind == "mixed" and "“take action”" in told.text
+    assert not [q for q in sample.quotes if q.text == "take action"]
     washington = [q for q in sample.quotes if q.speaker and q.speaker.text == "he"]
     assert [q.text[:12] for q in washington] == ["We proceed f", "Otherwise we"]
 

@@ -134,6 +134,16 @@ def _clause_bounds(doc: Doc, verb: Token) -> tuple[int, int] | None:
         return _without_dateline(doc, start, end)
     start = _clause_start(complement)
     end = complement.right_edge.i + 1
+    words = [c for c in complement.children if c.i > complement.i and not c.is_punct]
+    for child in words:
+        if child.dep_ == "conj" and is_speech_verb(child):
+            # "said ... and warned that ...": a report of its own.
+            end = min(end, _left_of_coordination(child))
+    if words and words[-1].dep_ in ADJUNCT_DEPS:
+        trailing = words[-1]
+        if doc[trailing.left_edge.i - 1].text == ",":
+            # "..., as rioting spread": the reporter's words, not the speaker's.
+            end = min(end, trailing.left_edge.i - 1)
     for child in verb.children:
         # "told them that ... and that ...", "said his men were "patriots" and
         # would not surrender": the parse hangs the rest of the report from
@@ -144,15 +154,6 @@ def _clause_bounds(doc: Doc, verb: Token) -> tuple[int, int] | None:
             and (_is_that_clause(child) or _is_backshifted(child))
         ):
             end = max(end, child.right_edge.i + 1)
-    for child in complement.children:
-        if child.i < complement.i:
-            continue
-        if child.dep_ == "conj" and is_speech_verb(child):
-            # "said ... and warned that ...": a report of its own.
-            end = min(end, _left_of_coordination(child))
-        elif child.dep_ in ADJUNCT_DEPS and doc[child.left_edge.i - 1].text == ",":
-            # "..., as rioting spread": the reporter's words, not the speaker's.
-            end = min(end, child.left_edge.i - 1)
     return _without_dateline(doc, start, end)
 
 
