@@ -48,6 +48,7 @@ from eventwire.model import (
     TextSpan,
 )
 from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
+from eventwire.quotes import find_quotes, link_quote_events
 from eventwire.store import Store
 
 logger = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ def _code_with_sentences(
             actors = resolve_actors(
                 parsed, dictionary=resources.dictionary, matcher=resources.matcher
             )
+            quotes = find_quotes(parsed, actors=actors)
             events = code_events(
                 parsed,
                 actors=actors,
@@ -166,6 +168,7 @@ def _code_with_sentences(
                 ontology=resources.ontology,
                 times=times,
             )
+            quotes = link_quote_events(quotes, events)
         except EventwireError as error:
             article = parsed.article
             yield Failure(
@@ -181,6 +184,7 @@ def _code_with_sentences(
             article=parsed.article,
             actors=actors,
             events=events,
+            quotes=quotes,
             sentences=len(sentences),
             tokens=len(parsed.doc),
             times=times,

@@ -51,6 +51,8 @@ EMPTY_IT_WORDS = frozenset(
 COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
 SPEAKER_SIDE_PRONOUNS = frozenset({"we", "us", "our"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my"})
+# Inside a quote, whom the speaker is talking to.
+ADDRESSEE_PRONOUNS = frozenset({"you", "your"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Steps from a possessive up to its clause's verb ("their" -> "homes" -> "in"
 # -> "bombed").

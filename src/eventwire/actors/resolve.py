@@ -4,7 +4,8 @@ Noun phrases are resolved first, in text order (:mod:`eventwire.actors.phrases`)
 each one remembered in a :class:`~eventwire.actors.references.Discourse`. Then
 pronouns: third-person ones to the mention they refer to, and "we"/"I" inside
 a quotation to its speaker (:mod:`eventwire.actors.speakers`), which may itself
-be a pronoun resolved in the step before ("...," he said).
+be a pronoun resolved in the step before ("...," he said), and "you" inside a
+quotation to whom the speaker talks to ("told Hollande").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from eventwire.actors.identities import (
 from eventwire.actors.match import ActorMatcher, EntityMatch, find_entities
 from eventwire.actors.phrases import PERSON_PREFIXES, Found, PhraseResolver
 from eventwire.actors.pronouns import (
+    ADDRESSEE_PRONOUNS,
     IT_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -42,6 +44,10 @@ from eventwire.actors.speakers import (
 from eventwire.model import Actor, OffsetMap, ParsedArticle, TextSpan
 
 PRONOUN_LABEL = "PRON"
+ADDRESSEE_METHOD = "addressee"
+# A quote's "you" may take the addressee of its speaker's speech this many
+# paragraphs back.
+MAX_ADDRESSEE_PARAGRAPHS_BACK = 1
 
 
 def resolve_actors(
@@ -210,10 +216,12 @@ def _pronouns(
     quoted: dict[int, Quotation] = {
         index: quotation
         for quotation in quotations
-        for index in range(quotation.start, quotation.end)
+        for start, end in quotation.quoted
+        for index in range(start, end)
     }
     found: list[Actor] = []
     first_person: list[Token] = []
+    second_person: list[Token] = []
     for token in _pronoun_tokens(doc):
         word = token.lower_
         if word in PERSON_PRONOUNS or word in PLURAL_PRONOUNS or word in IT_PRONOUNS:
@@ -240,6 +248,8 @@ def _pronouns(
             word in SPEAKER_SIDE_PRONOUNS or word in SPEAKER_PRONOUNS
         ):
             first_person.append(token)
+        elif token.i in quoted and word in ADDRESSEE_PRONOUNS:
+            second_person.append(token)
     for token in first_person:
         speaker = quoted[token.i].speaker
         mention = None if speaker is None else discourse.at(speaker)
@@ -258,7 +268,61 @@ def _pronouns(
             owned.actor(token, identity, placer, sentence=sentence)
             or placer.pronoun(identity, token, sentence)
         )
+    for token in second_person:
+        mention = _addressee(quoted[token.i], quotations, discourse)
+        if mention is None:
+            continue
+        # "you" is the addressee's side, as "we" is the speaker's.
+        identity = replace(
+            _pronoun_identity(
+                discourse, mention, plural=False, original=placer.original
+            ),
+            method=ADDRESSEE_METHOD,
+            name=None,
+            entry_id=None,
+            office=None,
+            leader=False,
+        )
+        sentence = discourse.sentence_of(token)
+        found.append(
+            owned.actor(token, identity, placer, sentence=sentence)
+            or placer.pronoun(identity, token, sentence)
+        )
     return found
+
+
+def _addressee(
+    quotation: Quotation, quotations: Sequence[Quotation], discourse: Discourse
+) -> Mention | None:
+    """Whom a quote's "you" stands for: the quote's own addressee ("told
+    Hollande"), else that of the same speaker's speech earlier in the
+    paragraph or in the one before ("Putin told Hollande that ... ¶ "We are
+    prepared to work with you," Putin said")."""
+    speaker = _coded_mention(discourse, quotation.speaker)
+    if speaker is None:
+        return None
+    candidates = [quotation] + [
+        earlier
+        for earlier in reversed(quotations)
+        if earlier.start < quotation.start
+        and quotation.paragraph - earlier.paragraph <= MAX_ADDRESSEE_PARAGRAPHS_BACK
+    ]
+    for candidate in candidates:
+        said_by = _coded_mention(discourse, candidate.speaker)
+        if said_by is None or (said_by.actor.code, said_by.actor.name) != (
+            speaker.actor.code,
+            speaker.actor.name,
+        ):
+            continue
+        addressee = _coded_mention(discourse, candidate.addressee)
+        if addressee is not None and addressee.actor.code != speaker.actor.code:
+            return addressee
+    return None
+
+
+def _coded_mention(discourse: Discourse, token: int | None) -> Mention | None:
+    mention = None if token is None else discourse.at(token)
+    return mention if mention is not None and mention.actor.code else None
 
 
 def _pronoun_tokens(doc: Doc) -> list[Token]:
@@ -271,6 +335,7 @@ def _pronoun_tokens(doc: Doc) -> list[Token]:
             *IT_PRONOUNS,
             *SPEAKER_SIDE_PRONOUNS,
             *SPEAKER_PRONOUNS,
+            *ADDRESSEE_PRONOUNS,
         )
     }
     lowered = doc.to_array("LOWER")
