@@ -47,6 +47,7 @@ from eventwire.model import (
     TextSpan,
 )
 from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
+from eventwire.places import Gazetteer, find_toponyms, load_gazetteer
 from eventwire.store import Store
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class Resources:
     matcher: ActorMatcher
     ontology: Ontology
     patterns: PatternTable
+    gazetteer: Gazetteer
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,6 +88,8 @@ def load_resources(
         >>> resources.ontology.code("111").name
         'Criticize or denounce'
     """
+    # The gazetteer first: the memory its build frees is reused by the model.
+    gazetteer = load_gazetteer()
     nlp = load_nlp(model)
     dictionary = load_actor_dictionary(actor_files)
     ontology = load_ontology()
@@ -95,6 +99,7 @@ def load_resources(
         matcher=build_actor_matcher(dictionary, nlp=nlp),
         ontology=ontology,
         patterns=load_patterns(ontology=ontology),
+        gazetteer=gazetteer,
     )
 
 
@@ -157,6 +162,9 @@ def _code_with_sentences(
             actors = resolve_actors(
                 parsed, dictionary=resources.dictionary, matcher=resources.matcher
             )
+            toponyms = find_toponyms(
+                parsed, gazetteer=resources.gazetteer, actors=actors
+            )
             events = code_events(
                 parsed,
                 actors=actors,
@@ -180,6 +188,7 @@ def _code_with_sentences(
             events=events,
             sentences=len(sentences),
             tokens=len(parsed.doc),
+            places=toponyms,
         )
         yield coded, sentences
     yield from _drain(failures)
