@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.model import Actor
 from eventwire.places.gazetteer import Gazetteer, GazetteerEntry, NameMatch
@@ -32,14 +32,20 @@ DEFAULT_POPULATION = {
 # Added to log10(population).
 COUNTRY_PRIOR = 1.0
 ADMIN_PENALTY = 1.5
-ALIAS_PENALTY = 1.5
+ALIAS_PENALTY = 1.0
 FOCUS_WEIGHT = 1.5
 NEARBY_COUNTRY_BONUS = 0.75
 NEARBY_ADMIN_BONUS = 2.0
 PATTERN_BONUS = 10.0
 FEATURE_BONUS = 3.0
+# An area that shares its name with a country ("Georgia") is the area when
+# its own country holds this share of the article's focus and the other none.
+AREA_FOCUS_SHARE = 0.5
+AREA_FOCUS_BONUS = 3.0
 NEARBY_SENTENCES = 1
 CONTAINERS = frozenset({"country", "admin"})
+# Landmarks the gazetteer lacks are placed at the city they are said to be in.
+LANDMARK_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
 
 
 @dataclass(slots=True)
@@ -77,6 +83,19 @@ def resolve_candidates(
                 candidate.matches,
                 key=lambda m: _score(m, candidate, shares, nearby),
             ).entry
+        if candidate.prefer == "admin" and candidate.chosen is not None:
+            candidate.chosen = _area_of(candidate)
+
+
+def _area_of(candidate: Candidate) -> GazetteerEntry | None:
+    """ "the Kharkiv region": a province the gazetteer lacks, named after its
+    city, is an area of the city's country with no point of its own."""
+    chosen = candidate.chosen
+    if chosen is None or chosen.feature != "city":
+        return chosen
+    return GazetteerEntry(
+        name=candidate.span.text, feature="admin", country=chosen.country
+    )
 
 
 def _link_patterns(candidates: list[Candidate]) -> None:
@@ -186,4 +205,51 @@ def _score(
         score += NEARBY_ADMIN_BONUS
     if candidate.container is not None:
         score += PATTERN_BONUS
+    if (
+        entry.feature == "admin"
+        and shares.get(country, 0.0) >= AREA_FOCUS_SHARE
+        and any(
+            m.entry.feature == "country" and not shares.get(m.entry.country or "")
+            for m in candidate.matches
+        )
+    ):
+        score += AREA_FOCUS_BONUS
     return score
+
+
+def place_landmarks(candidates: list[Candidate]) -> None:
+    """An unknown building or site "in London" is a landmark at that city."""
+    by_token = {
+        i: c for c in candidates if c.chosen for i in range(c.span.start, c.span.end)
+    }
+    for candidate in candidates:
+        if candidate.chosen is not None or candidate.label != "FAC":
+            continue
+        city = _city_of(candidate.span, by_token)
+        if city is not None:
+            candidate.chosen = GazetteerEntry(
+                name=candidate.span.text,
+                feature="landmark",
+                country=city.country,
+                admin1=city.admin1,
+                lat=city.lat,
+                lon=city.lon,
+                geonameid=city.geonameid,
+            )
+
+
+def _city_of(span: Span, by_token: dict[int, Candidate]) -> GazetteerEntry | None:
+    head = span.root
+    places: list[Token] = [
+        child
+        for child in head.children
+        if child.dep_ in ("poss", "compound") and child.i < span.start
+    ]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LANDMARK_PREPOSITIONS:
+            places += [t for t in child.children if t.dep_ == "pobj"]
+    for token in places:
+        found = by_token.get(token.i)
+        if found is not None and found.chosen and found.chosen.feature == "city":
+            return found.chosen
+    return None

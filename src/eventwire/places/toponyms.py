@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
+from eventwire.places.datelines import dateline_parts
 from eventwire.places.gazetteer import (
     MAX_NAME_WORDS,
     Gazetteer,
@@ -25,7 +26,11 @@ from eventwire.places.gazetteer import (
     NameMatch,
     name_key,
 )
-from eventwire.places.resolution import Candidate, resolve_candidates
+from eventwire.places.resolution import (
+    Candidate,
+    place_landmarks,
+    resolve_candidates,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # NER labels kept as a place with no entry when the gazetteer lacks them.
@@ -104,10 +109,6 @@ DESIGNATORS = {
     "oblast": "admin",
     "city": "city",
 }
-DATELINE_MARKS = frozenset({"(", "-", "--", "—", "–"})
-DATELINE_REACH = 5
-# Landmarks the gazetteer lacks are placed at the city they are said to be in.
-LANDMARK_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
 
 
 def find_toponyms(
@@ -123,13 +124,17 @@ def find_toponyms(
     if len(doc) == 0:
         return ()
     finder = _Finder(doc, gazetteer, actors)
-    candidates = finder.entity_candidates()
-    taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
-    candidates += finder.run_candidates(taken)
+    candidates = finder.dateline_candidates()
+    candidates += finder.entity_candidates(_tokens_of(candidates))
+    candidates += finder.run_candidates(_tokens_of(candidates))
     candidates.sort(key=lambda c: c.span.start)
     resolve_candidates(candidates, actors=actors, gazetteer=gazetteer)
-    _place_landmarks(candidates)
+    place_landmarks(candidates)
     return tuple(_toponym(parsed, candidate) for candidate in candidates)
+
+
+def _tokens_of(candidates: list[Candidate]) -> set[int]:
+    return {i for c in candidates for i in range(c.span.start, c.span.end)}
 
 
 class _Finder:
@@ -151,19 +156,51 @@ class _Finder:
                 for index in tokens:
                     self.blocked[index] = (actor.token_start, actor.token_end)
 
-    def entity_candidates(self) -> list[Candidate]:
+    def dateline_candidates(self) -> list[Candidate]:
+        """The places of "KABUL (AP) --" and "PARIS, Texas (AP) --"; a name
+        the gazetteer lacks is kept when it is written in capitals."""
+        found: list[Candidate] = []
+        for span in dateline_parts(self.doc):
+            candidate = self._candidate(span, None, dateline=True)
+            if candidate is None and span.text.isupper():
+                candidate = self._candidate(span, "GPE", dateline=True)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def entity_candidates(self, taken: set[int]) -> list[Candidate]:
         found: list[Candidate] = []
         for entity in self.doc.ents:
+            if any(i in taken for i in range(entity.start, entity.end)):
+                continue
             label = entity.label_
+            if label == "EVENT":
+                found += self._event_place(entity)
+                continue
             if label not in PLACE_LABELS and label not in OTHER_LABELS:
                 continue
             if label in OTHER_LABELS and _shouting(entity):
                 continue  # all capitals: the tagger guesses; token runs decide
             for part in _parts(entity):
-                candidate = self._candidate(part, label)
+                candidate = self._candidate(_with_designator(part), label)
                 if candidate is not None and self._kept(candidate, label):
                     found.append(candidate)
         return found
+
+    def _event_place(self, entity: Span) -> list[Candidate]:
+        """ "the Paris Olympics", "the Sochi Games": an event named after its
+        place names the place."""
+        part = _trimmed(entity)
+        if part is None:
+            return []
+        for end in range(part.end - 1, part.start, -1):
+            candidate = self._candidate(entity.doc[part.start : end], None)
+            if candidate is not None and any(
+                not m.alias and m.entry.feature in ("city", "country")
+                for m in candidate.matches
+            ):
+                return [candidate]
+        return []
 
     def _kept(self, candidate: Candidate, label: str) -> bool:
         part = candidate.span
@@ -204,16 +241,9 @@ class _Finder:
 
     def _state_abbreviation(self, index: int) -> Candidate | None:
         """ "Ferguson, Mo.": an AP state abbreviation after a comma."""
-        entry = self.gazetteer.abbreviations.get(self.doc[index].text)
-        if entry is None or index == 0 or self.doc[index - 1].text != ",":
+        if self.doc[index].text not in self.gazetteer.abbreviations:
             return None
-        return Candidate(
-            span=self.doc[index : index + 1],
-            matches=(NameMatch(entry, False),),
-            label=None,
-            sentence=bisect.bisect_right(self.starts, index) - 1,
-            dateline=_is_dateline(self.doc[index : index + 1]),
-        )
+        return self._candidate(self.doc[index : index + 1], None)
 
     def _free(self, index: int) -> bool:
         token = self.doc[index]
@@ -236,7 +266,9 @@ class _Finder:
                 best = end
         return best
 
-    def _candidate(self, span: Span, label: str | None) -> Candidate | None:
+    def _candidate(
+        self, span: Span, label: str | None, *, dateline: bool = False
+    ) -> Candidate | None:
         text = span.text
         gazetteer = self.gazetteer
         if gazetteer.is_demonym(text) or gazetteer.is_demonym(span[-1].text):
@@ -244,6 +276,13 @@ class _Finder:
         if not any(char.isalpha() for char in text) or _attributive(span):
             return None
         matches, prefer = _lookup(gazetteer, text)
+        state = gazetteer.abbreviations.get(text)
+        if (
+            state is not None
+            and span.start > 0
+            and span.doc[span.start - 1].text == ","
+        ):
+            matches, prefer = (NameMatch(state, False),), None
         if not matches and label not in UNKNOWN_PLACE_LABELS:
             return None
         return Candidate(
@@ -251,17 +290,17 @@ class _Finder:
             matches=matches,
             label=label,
             sentence=bisect.bisect_right(self.starts, span.start) - 1,
-            dateline=_is_dateline(span),
+            dateline=dateline,
             prefer=prefer,
         )
 
     def _plausible(self, candidate: Candidate) -> bool:
-        """A name the tagger did not call a place is one if it is a
-        country, state, landmark, region or sea, or a city named where a
-        place is expected."""
+        """A name the tagger did not call a place is one if it is a country,
+        a US state, a landmark, a region or a sea, or a city or a province
+        named where a place is expected."""
         span = candidate.span
         main = [m for m in candidate.matches if not m.alias]
-        if any(m.entry.feature in NAMED_FEATURES for m in main):
+        if any(_self_evident(m.entry) for m in main):
             return True
         if not candidate.matches:
             return False
@@ -272,17 +311,35 @@ class _Finder:
         return _in_place_slot(span) or bool(main and _before_container(span))
 
 
+def _self_evident(entry: GazetteerEntry) -> bool:
+    if entry.feature == "admin":
+        return entry.country == "USA"
+    return entry.feature in NAMED_FEATURES
+
+
 def _names_place(actor: Actor, gazetteer: Gazetteer) -> bool:
     entry = actor.entry_id or ""
     if entry.startswith(PLACE_ENTRY_PREFIXES) or actor.method == "place":
         return True
+    # "Brussels" for the EU, "the Kremlin" for Russia's presidency: places;
+    # "the West": not one.
     return entry.startswith(METONYM_PREFIX) and any(
-        m.entry.feature == "landmark" for m in gazetteer.lookup(actor.text)
+        not m.alias and m.entry.feature in ("landmark", "city")
+        for m in gazetteer.lookup(actor.text)
     )
 
 
 def _shouting(entity: Span) -> bool:
     return entity.text.isupper() and len(entity.text) > 1
+
+
+def _with_designator(part: Span) -> Span:
+    """ "Kharkiv" + "region", "Idlib" + "province": the word says which."""
+    doc = part.doc
+    after = doc[part.end] if part.end < len(doc) else None
+    if after is not None and after.text in DESIGNATORS:
+        return doc[part.start : part.end + 1]
+    return part
 
 
 def _parts(entity: Span) -> list[Span]:
@@ -359,66 +416,6 @@ def _before_container(span: Span) -> bool:
         and doc[span.end].text == ","
         and _capitalised(doc[span.end + 1])
     )
-
-
-def _is_dateline(span: Span) -> bool:
-    """ "KABUL (AP) --", "PARIS, Texas (AP) --": a place in the capitalised
-    words opening a paragraph, followed closely by a bracket or a dash."""
-    doc = span.doc
-    first = span.start
-    while not _opens_paragraph(doc, first) and span.start - first < DATELINE_REACH:
-        first -= 1
-    opening = doc[first]
-    if not _opens_paragraph(doc, first) or not opening.text.isupper():
-        return False
-    if any(t.text != "," and not _capitalised(t) for t in doc[first : span.start]):
-        return False
-    window = doc[span.end : span.end + DATELINE_REACH]
-    return any(token.text in DATELINE_MARKS for token in window)
-
-
-def _opens_paragraph(doc: Doc, index: int) -> bool:
-    if index <= 0:
-        return index == 0
-    return "\n" in doc[index - 1].text_with_ws
-
-
-def _place_landmarks(candidates: list[Candidate]) -> None:
-    """An unknown building or site "in London" is a landmark at that city."""
-    by_token = {
-        i: c for c in candidates if c.chosen for i in range(c.span.start, c.span.end)
-    }
-    for candidate in candidates:
-        if candidate.chosen is not None or candidate.label != "FAC":
-            continue
-        city = _city_of(candidate.span, by_token)
-        if city is not None:
-            candidate.chosen = GazetteerEntry(
-                name=candidate.span.text,
-                feature="landmark",
-                country=city.country,
-                admin1=city.admin1,
-                lat=city.lat,
-                lon=city.lon,
-                geonameid=city.geonameid,
-            )
-
-
-def _city_of(span: Span, by_token: dict[int, Candidate]) -> GazetteerEntry | None:
-    head = span.root
-    places: list[Token] = [
-        child
-        for child in head.children
-        if child.dep_ in ("poss", "compound") and child.i < span.start
-    ]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LANDMARK_PREPOSITIONS:
-            places += [t for t in child.children if t.dep_ == "pobj"]
-    for token in places:
-        found = by_token.get(token.i)
-        if found is not None and found.chosen and found.chosen.feature == "city":
-            return found.chosen
-    return None
 
 
 def _toponym(parsed: ParsedArticle, candidate: Candidate) -> Toponym:
