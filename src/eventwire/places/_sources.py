@@ -331,6 +331,11 @@ def _add_subdivisions(
         if area.parent_code is None and area.type in ADMIN_TYPES
     ]
     areas += [(iso3, name) for iso3, names in provinces.items() for name in names]
+    biggest: dict[str, GazetteerEntry] = {}
+    for (key, _), namesake in cities_by_name.items():
+        known = biggest.get(key)
+        if known is None or (known.population or 0) < (namesake.population or 0):
+            biggest[key] = namesake
     seen: set[tuple[str, str]] = set()
     for country, raw in areas:
         names = _subdivision_names(raw)
@@ -349,6 +354,9 @@ def _add_subdivisions(
             ),
             None,
         )
+        # Ranked below a city of its name, wherever that is: "Bethlehem" and
+        # "Jerusalem" are the towns unless the text says "province".
+        rival = biggest.get(name_key(names[0]))
         entry = GazetteerEntry(
             name=names[0],
             feature="admin",
@@ -356,9 +364,7 @@ def _add_subdivisions(
             admin1=names[0],
             lat=city.lat if city else None,
             lon=city.lon if city else None,
-            # Ranked below its city: "Bethlehem" is the town unless the text
-            # says "province".
-            population=max(1, (city.population or 0) // 10) if city else None,
+            population=max(1, (rival.population or 0) // 10) if rival else None,
         )
         for name in names:
             builder.add(name, entry)

@@ -53,6 +53,7 @@ class Candidate:
     """A place name found in the text, before and after resolution.
 
     ``prefer`` is the feature a designator asks for ("Aleppo province");
+    ``country_hint`` the country a demonym gives ("the Lebanese city of");
     ``container`` the place of a "City, State" pattern; ``chosen`` the entry
     picked, or a fixed entry set by the finder (a landmark placed at its city).
     """
@@ -63,6 +64,7 @@ class Candidate:
     sentence: int
     dateline: bool = False
     prefer: str | None = None
+    country_hint: str | None = None
     container: Candidate | None = None
     chosen: GazetteerEntry | None = None
 
@@ -115,7 +117,12 @@ def _focus(
 ) -> dict[str, float]:
     """Each country's share of the article's actors and unambiguous places."""
     focus: Counter[str] = Counter()
+    # An actor on a place name ("Georgia" coded GEO by the actor table)
+    # would vote for one reading of the very name being resolved.
+    named = {i for c in candidates for i in range(c.span.start, c.span.end)}
     for actor in actors:
+        if any(i in named for i in range(actor.token_start, actor.token_end)):
+            continue
         country = gazetteer.country(actor.country or "")
         if country is not None and country.country:
             focus[country.country] += 1
@@ -203,6 +210,11 @@ def _score(
         score += NEARBY_COUNTRY_BONUS
     if entry.feature not in CONTAINERS and entry.admin1 in admins:
         score += NEARBY_ADMIN_BONUS
+    if entry.feature == "admin" and entry.name in admins:
+        # "ice storms expected in Atlanta": a city of the state is named.
+        score += NEARBY_ADMIN_BONUS
+    if candidate.country_hint is not None and candidate.country_hint == country:
+        score += PATTERN_BONUS
     if candidate.container is not None:
         score += PATTERN_BONUS
     if (

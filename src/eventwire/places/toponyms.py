@@ -95,9 +95,27 @@ PLACE_NOUNS = frozenset(
         "people",
     }
 )
+# "south of Marrakech", "northwest of Kyiv".
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outside",
+        "outskirts",
+    }
+)
 # "U.S. troops": the abbreviation used as an adjective is a demonym.
 ATTRIBUTIVE_COUNTRY_KEYS = frozenset({"us", "usa", "uk", "un"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
+# Hurricane, Utah: only a big place's name opens an event's name.
+EVENT_PLACE_MIN_POPULATION = 100_000
 # Words a name carries that the gazetteer leaves out ("Aleppo province").
 DESIGNATORS = {
     "province": "admin",
@@ -196,7 +214,9 @@ class _Finder:
         for end in range(part.end - 1, part.start, -1):
             candidate = self._candidate(entity.doc[part.start : end], None)
             if candidate is not None and any(
-                not m.alias and m.entry.feature in ("city", "country")
+                not m.alias
+                and (m.entry.population or 0) >= EVENT_PLACE_MIN_POPULATION
+                and m.entry.feature in ("city", "country")
                 for m in candidate.matches
             ):
                 return [candidate]
@@ -292,7 +312,26 @@ class _Finder:
             sentence=bisect.bisect_right(self.starts, span.start) - 1,
             dateline=dateline,
             prefer=prefer,
+            country_hint=self._demonym_hint(span),
         )
+
+    def _demonym_hint(self, span: Span) -> str | None:
+        """ "the northern Lebanese city of Tripoli", "the Syrian town Kobani":
+        the nationality of the place noun says the country."""
+        token = span.root
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+        elif token.dep_ not in ("appos", "compound"):
+            return None
+        if head.lemma_.lower() not in PLACE_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                country = self.gazetteer.demonym_country(child.text)
+                if country is not None:
+                    return country
+        return None
 
     def _plausible(self, candidate: Candidate) -> bool:
         """A name the tagger did not call a place is one if it is a country,
@@ -313,7 +352,7 @@ class _Finder:
 
 def _self_evident(entry: GazetteerEntry) -> bool:
     if entry.feature == "admin":
-        return entry.country == "USA"
+        return entry.country == "USA" or entry.evident
     return entry.feature in NAMED_FEATURES
 
 
@@ -405,8 +444,11 @@ def _in_place_slot(span: Span) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        return head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
-    return token.dep_ in ("appos", "compound") and head.lemma_.lower() in PLACE_NOUNS
+        governor = head.head.lemma_.lower()
+        return head.lower_ == "of" and (governor in PLACE_NOUNS or governor in COMPASS)
+    return token.dep_ in ("appos", "compound", "nmod") and (
+        head.lemma_.lower() in PLACE_NOUNS
+    )
 
 
 def _before_container(span: Span) -> bool:
