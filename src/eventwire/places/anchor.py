@@ -66,6 +66,12 @@ FROM_LEMMAS = frozenset(
         "depart",
         "leave",
         "smuggle",
+        "withdrawal",
+        "evacuation",
+        "retreat",
+        "exodus",
+        "escape",
+        "flight",
     }
 )
 # "shot down over Syria" but "expelled diplomats over the poisoning": only a
@@ -336,7 +342,7 @@ def _noun_arcs(noun: Token) -> list[tuple[int, Token]]:
         word = prep.lower_
         if word in TARGET_PREPOSITIONS and lemma in ATTACK_LEMMAS:
             rank = 0
-        elif word in DESTINATION_PREPOSITIONS and lemma not in MOTION_NOUNS:
+        elif _excluded(word, lemma, destination=lemma in MOTION_NOUNS):
             continue
         elif word in PREPOSITION_RANKS:
             rank = PREPOSITION_RANKS[word]
