@@ -33,7 +33,6 @@ PREPOSITION_RANKS = {
             "around",
             "throughout",
             "along",
-            "outside",
             "beside",
         ),
         0,
@@ -70,7 +69,6 @@ FROM_LEMMAS = frozenset(
         "evacuation",
         "retreat",
         "exodus",
-        "escape",
         "flight",
     }
 )
