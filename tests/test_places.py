@@ -171,6 +171,25 @@ def test_places_demonyms_and_attributive_us_are_not_places(
     assert _toponyms(text, resources) == ()
 
 
+def test_places_coordinated_places_share_a_country(resources: Resources) -> None:
+    toponyms = _toponyms(
+        "Residents fled coastal towns in New South Wales and Victoria as "
+        "bushfires raged.",
+        resources,
+    )
+    victoria = _named(toponyms, "Victoria").place
+    assert victoria is not None
+    assert (victoria.country, victoria.feature) == ("AUS", "admin")
+
+
+def test_places_city_named_where_places_stand(resources: Resources) -> None:
+    toponyms = _toponyms(
+        "M23 rebels captured Goma, the main city in eastern Congo.", resources
+    )
+    goma = _named(toponyms, "Goma").place
+    assert goma is not None and goma.country == "COD"
+
+
 def test_places_dateline_is_marked(resources: Resources) -> None:
     toponyms = _toponyms(
         "KABUL (AP) — A suicide bomber struck a market in Kandahar on Monday.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -37,6 +37,10 @@ FOCUS_WEIGHT = 1.5
 NEARBY_COUNTRY_BONUS = 0.75
 NEARBY_ADMIN_BONUS = 2.0
 PATTERN_BONUS = 10.0
+# "Karachi and Hyderabad", "New South Wales and Victoria": coordinated
+# places are usually of one country and one kind.
+SIBLING_COUNTRY_BONUS = 2.0
+SIBLING_FEATURE_BONUS = 1.0
 FEATURE_BONUS = 3.0
 # An area that shares its name with a country ("Georgia") is the area when
 # its own country holds this share of the article's focus and the other none.
@@ -54,6 +58,7 @@ class Candidate:
 
     ``prefer`` is the feature a designator asks for ("Aleppo province");
     ``country_hint`` the country a demonym gives ("the Lebanese city of");
+    ``siblings`` the places coordinated with it ("Karachi and Hyderabad");
     ``container`` the place of a "City, State" pattern; ``chosen`` the entry
     picked, or a fixed entry set by the finder (a landmark placed at its city).
     """
@@ -66,6 +71,7 @@ class Candidate:
     prefer: str | None = None
     country_hint: str | None = None
     container: Candidate | None = None
+    siblings: list[Candidate] = field(default_factory=list)
     chosen: GazetteerEntry | None = None
 
 
@@ -74,6 +80,7 @@ def resolve_candidates(
 ) -> None:
     """Set ``chosen`` on every candidate that has gazetteer entries."""
     _link_patterns(candidates)
+    _link_siblings(candidates)
     shares = _focus(candidates, actors, gazetteer)
     for candidate in candidates:
         if candidate.container is not None and candidate.chosen is None:
@@ -110,6 +117,19 @@ def _link_patterns(candidates: list[Candidate]) -> None:
             and any(m.entry.feature in CONTAINERS for m in second.matches)
         ):
             first.container = second
+
+
+def _link_siblings(candidates: list[Candidate]) -> None:
+    by_token = {c.span.root.i: c for c in candidates}
+    for candidate in candidates:
+        root = candidate.span.root
+        linked = [child for child in root.children if child.dep_ == "conj"]
+        if root.dep_ == "conj":
+            linked.append(root.head)
+        for token in linked:
+            other = by_token.get(token.i)
+            if other is not None and other is not candidate:
+                candidate.siblings.append(other)
 
 
 def _focus(
@@ -215,6 +235,14 @@ def _score(
         score += NEARBY_ADMIN_BONUS
     if candidate.country_hint is not None and candidate.country_hint == country:
         score += PATTERN_BONUS
+    for sibling in candidate.siblings:
+        kinds = {(m.entry.country, m.entry.feature) for m in sibling.matches}
+        if len(kinds) == 1:
+            sibling_country, sibling_feature = kinds.pop()
+            if sibling_country == country:
+                score += SIBLING_COUNTRY_BONUS
+                if sibling_feature == entry.feature:
+                    score += SIBLING_FEATURE_BONUS
     if candidate.container is not None:
         score += PATTERN_BONUS
     if (

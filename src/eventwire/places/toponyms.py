@@ -84,7 +84,11 @@ PLACE_NOUNS = frozenset(
         "heart",
         "centre",
         "center",
-        "streets",
+        "street",
+        "outskirt",
+        "neighbourhood",
+        "neighborhood",
+        "municipality",
         "area",
         "island",
         "border",
@@ -93,6 +97,25 @@ PLACE_NOUNS = frozenset(
         "governor",
         "residents",
         "people",
+    }
+)
+# Verbs whose object is a place whatever the tagger says ("captured Goma").
+CONQUEST_LEMMAS = frozenset(
+    {
+        "capture",
+        "seize",
+        "retake",
+        "recapture",
+        "overrun",
+        "liberate",
+        "besiege",
+        "storm",
+        "shell",
+        "bomb",
+        "invade",
+        "occupy",
+        "enter",
+        "encircle",
     }
 )
 # "south of Marrakech", "northwest of Kyiv".
@@ -432,7 +455,8 @@ def _capitalised(token: Token) -> bool:
 
 
 def _in_place_slot(span: Span) -> bool:
-    """ "in Karachi and Hyderabad", "the port of Hodeidah", "the capital Sanaa"."""
+    """ "in Karachi and Hyderabad", "the port of Hodeidah", "the capital Sanaa",
+    "Goma, the main city", "captured Dessie"."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
@@ -441,11 +465,18 @@ def _in_place_slot(span: Span) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     head = token.head
+    if any(
+        child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS
+        for child in token.children
+    ):
+        return True
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         governor = head.head.lemma_.lower()
         return head.lower_ == "of" and (governor in PLACE_NOUNS or governor in COMPASS)
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in CONQUEST_LEMMAS
     return token.dep_ in ("appos", "compound", "nmod") and (
         head.lemma_.lower() in PLACE_NOUNS
     )
