@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from eventwire.model import Place, Toponym
+from eventwire.places.toponyms import PLACE_NOUNS
 
 # Prepositions whose object is where the event happened, in order of
 # preference: where it was, where it went through, where it went, where from.
@@ -227,6 +228,8 @@ NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss")
 # town", "Karachi and Hyderabad".
 PHRASE_DEPS = frozenset({"compound", "appos", "conj", "nmod"})
 MAX_DEPTH = 4
+# Nouns of places a city or country can own ("Beirut's airport").
+POSSESSED_PLACES = PLACE_NOUNS | {"mountain", "base", "square", "district", "mall"}
 
 
 def place_of_predicate(
@@ -374,9 +377,13 @@ def _within(start: Token, arcs: list[tuple[int, Token]]) -> Iterator[Token]:
 
 
 def _phrase(token: Token) -> Iterator[Token]:
-    """The token and the names inside its phrase ("the Westgate mall")."""
+    """The token and the names inside its phrase ("the Westgate mall",
+    "Beirut's airport": a place owning a place is where it is; "Spain's
+    King" and "Brazil's Congress" are not there)."""
     yield token
     for child in token.children:
-        if child.dep_ in PHRASE_DEPS:
+        if child.dep_ in PHRASE_DEPS or (
+            child.dep_ == "poss" and token.lemma_.lower() in POSSESSED_PLACES
+        ):
             yield child
             yield from (g for g in child.children if g.dep_ == "compound")
