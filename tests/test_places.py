@@ -237,6 +237,16 @@ def test_places_absent_toponym_is_kept_without_a_place(resources: Resources) -> 
     assert ukraine is not None and ukraine.country == "UKR"
 
 
+def test_places_a_person_named_again_is_not_a_place(resources: Resources) -> None:
+    toponyms = _toponyms(
+        "Erdogan said agents had murdered journalist Jamal Khashoggi at the "
+        "consulate in Istanbul.\n\nSaudi authorities said on Saturday that "
+        "Khashoggi had died in a fistfight.",
+        resources,
+    )
+    assert [t.text for t in toponyms] == ["Istanbul"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -188,6 +188,13 @@ class _Finder:
         self.starts = [sentence.start for sentence in doc.sents]
         self.blocked: dict[int, tuple[int, int]] = {}
         self.place_actors: set[int] = set()
+        self.person_words = {
+            token.lower_
+            for entity in doc.ents
+            if entity.label_ == "PERSON"
+            for token in entity
+            if token.is_alpha
+        }
         for actor in actors:
             tokens = range(actor.token_start, actor.token_end)
             if _names_place(actor, gazetteer):
@@ -258,8 +265,12 @@ class _Finder:
             # GPE) is not, unless the gazetteer knows it.
             whole_actor = self.blocked.get(part.start) == (part.start, part.end)
             return bool(candidate.matches) and not whole_actor
-        if not candidate.matches and label == "FAC":
-            return part[0].pos_ == "PROPN"
+        if not candidate.matches:
+            # "Khashoggi" tagged GPE after "Jamal Khashoggi" was a person.
+            if part.text.lower() in self.person_words:
+                return False
+            if label == "FAC":
+                return part[0].pos_ == "PROPN"
         return True
 
     def run_candidates(self, taken: set[int]) -> list[Candidate]:
