@@ -33,8 +33,9 @@ from eventwire.places.resolution import (
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# NER labels kept as a place with no entry when the gazetteer lacks them.
-UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# NER labels kept as a place with no entry when the gazetteer lacks them (a
+# FAC only when it is a proper noun: "the M4 highway" is not kept).
+UNKNOWN_PLACE_LABELS = PLACE_LABELS
 # Entities that are not places, unless a place name stands where places do.
 OTHER_LABELS = frozenset(
     {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
@@ -137,7 +138,7 @@ COMPASS = frozenset(
     }
 )
 # "U.S. troops": the abbreviation used as an adjective is a demonym.
-ATTRIBUTIVE_COUNTRY_KEYS = frozenset({"us", "usa", "uk", "un"})
+ATTRIBUTIVE_COUNTRY_KEYS = frozenset({"us", "usa", "uk"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
 # Hurricane, Utah: only a big place's name opens an event's name.
