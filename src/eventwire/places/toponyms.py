@@ -34,7 +34,7 @@ from eventwire.places.resolution import (
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # NER labels kept as a place with no entry when the gazetteer lacks them (a
-# FAC only when it is a proper noun: "the M4 highway" is not kept).
+# FAC only when it is a proper noun, not "the bridge").
 UNKNOWN_PLACE_LABELS = PLACE_LABELS
 # Entities that are not places, unless a place name stands where places do.
 OTHER_LABELS = frozenset(
