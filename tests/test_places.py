@@ -190,6 +190,36 @@ def test_places_city_named_where_places_stand(resources: Resources) -> None:
     assert goma is not None and goma.country == "COD"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "feature"),
+    [
+        ("Boko Haram attacked villages in northeast Nigeria.", "Nigeria", "NGA", None),
+        ("Israeli jets bombed Beirut airport on Thursday.", "Beirut", "LBN", "city"),
+        ("Yugoslavia was bombed for 78 days.", "Yugoslavia", "SRB", "country"),
+    ],
+)
+def test_places_name_words_around_a_place(
+    resources: Resources, text: str, mention: str, country: str, feature: str | None
+) -> None:
+    found = [t for t in _toponyms(text, resources) if mention in t.text]
+    assert found and found[0].place is not None
+    assert found[0].place.country == country
+    if feature is not None:
+        assert found[0].place.feature == feature
+
+
+def test_places_named_building_is_a_landmark_at_its_city(
+    resources: Resources,
+) -> None:
+    toponyms = _toponyms(
+        "A fire engulfed the Grenfell Tower in London, killing 72 people.",
+        resources,
+    )
+    tower = [t for t in toponyms if "Grenfell" in t.text]
+    assert tower and tower[0].place is not None
+    assert (tower[0].place.feature, tower[0].place.country) == ("landmark", "GBR")
+
+
 def test_places_dateline_is_marked(resources: Resources) -> None:
     toponyms = _toponyms(
         "KABUL (AP) — A suicide bomber struck a market in Kandahar on Monday.",

@@ -78,6 +78,6 @@ class IndexBuilder:
     def _kept(self, key: str, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
         if key not in self.regions:
             return entries
-        # "Gaza Strip" is the region, not the actor table's alias of
-        # Palestine that shares its name.
-        return [entry for entry in entries if entry.feature != "country"]
+        # "Gaza Strip" is the area, not the actor table's alias of Palestine
+        # that shares its name (a former state of the areas table stays).
+        return [e for e in entries if e.feature != "country" or e.evident]

@@ -122,6 +122,61 @@ CONQUEST_LEMMAS = frozenset(
         "encircle",
     }
 )
+# Capitalised words that make a name a building or a site ("Grenfell Tower").
+FACILITY_WORDS = frozenset(
+    {
+        "Square",
+        "Tower",
+        "Towers",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Temple",
+        "Shrine",
+        "Palace",
+        "Bridge",
+        "Airport",
+        "Stadium",
+        "Mall",
+        "Hotel",
+        "Tunnel",
+        "Gate",
+        "Plaza",
+        "Center",
+        "Centre",
+        "Memorial",
+        "Camp",
+        "Mine",
+        "Base",
+        "School",
+        "Hospital",
+        "Prison",
+        "Embassy",
+        "Consulate",
+    }
+)
+# Lower-case compass words before a name ("northern Syria").
+COMPASS_ADJECTIVES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
 # "south of Marrakech", "northwest of Kyiv".
 COMPASS = frozenset(
     {
@@ -153,6 +208,10 @@ DESIGNATORS = {
     "county": "admin",
     "oblast": "admin",
     "city": "city",
+    # "Kabul airport", "Beirut port": the city (the gold convention).
+    "airport": "city",
+    "port": "city",
+    "river": "water",
 }
 
 
@@ -237,6 +296,10 @@ class _Finder:
                 candidate = self._candidate(_with_designator(part), label)
                 if candidate is not None and self._kept(candidate, label):
                     found.append(candidate)
+                elif candidate is None:
+                    facility = self._facility(part, label)
+                    if facility is not None:
+                        found.append(facility)
         return found
 
     def _event_place(self, entity: Span) -> list[Candidate]:
@@ -255,6 +318,21 @@ class _Finder:
             ):
                 return [candidate]
         return []
+
+    def _facility(self, part: Span, label: str) -> Candidate | None:
+        """ "the World Trade Center", "the Church of the Nativity": a named
+        building or site the tagger calls an organisation is a landmark."""
+        if label not in ("ORG", "PERSON") or not any(
+            token.text in FACILITY_WORDS for token in part
+        ):
+            return None
+        if self.gazetteer.is_demonym(part[0].text):
+            return None  # "the Russian Orthodox Church" is an organisation
+        if any(i in self.blocked for i in range(part.start, part.end)):
+            known = self.blocked.get(part.start)
+            if known is not None and known != (part.start, part.end):
+                return None
+        return self._candidate(part, "FAC")
 
     def _kept(self, candidate: Candidate, label: str) -> bool:
         part = candidate.span
@@ -436,7 +514,13 @@ def _parts(entity: Span) -> list[Span]:
 def _trimmed(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    # "the", and a compass word that is not part of the name ("northeast
+    # Nigeria", but "East Timor" and "Eastern Ghouta" keep theirs).
+    while start < end and (
+        doc[start].lower_ == "the"
+        or doc[start].is_punct
+        or (doc[start].text in COMPASS_ADJECTIVES and start + 1 < end)
+    ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
