@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from eventwire.model import Place, Toponym
-from eventwire.places.toponyms import PLACE_NOUNS
+from eventwire.places._spans import PLACE_NOUNS
 
 # Prepositions whose object is where the event happened, in order of
 # preference: where it was, where it went through, where it went, where from.

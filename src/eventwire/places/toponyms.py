@@ -15,16 +15,27 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
+from eventwire.places._spans import (
+    PLACE_NOUNS,
+    attributive,
+    before_container,
+    capitalised,
+    in_place_slot,
+    lookup,
+    parts,
+    shouting,
+    trimmed,
+    with_designator,
+)
 from eventwire.places.datelines import dateline_parts
 from eventwire.places.gazetteer import (
     MAX_NAME_WORDS,
     Gazetteer,
     GazetteerEntry,
     NameMatch,
-    name_key,
 )
 from eventwire.places.resolution import (
     Candidate,
@@ -48,80 +59,6 @@ PLACE_ENTRY_PREFIXES = ("country:", "capital:")
 METONYM_PREFIX = "metonym:"
 # Lower-case words allowed inside a capitalised name ("Sea of Azov").
 NAME_JOINERS = frozenset({"of", "the", "de", "del", "da", "al", "el", "la", "du"})
-LOCATIVE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "to",
-        "into",
-        "from",
-        "outside",
-        "across",
-        "over",
-        "around",
-        "toward",
-        "towards",
-        "inside",
-        "throughout",
-        "via",
-    }
-)
-# Nouns whose "of" object or apposition is a place ("the port of Hodeidah",
-# "the capital Sanaa", "the heart of Tripoli").
-PLACE_NOUNS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "capital",
-        "port",
-        "airport",
-        "harbour",
-        "harbor",
-        "province",
-        "region",
-        "state",
-        "district",
-        "suburb",
-        "outskirts",
-        "heart",
-        "centre",
-        "center",
-        "street",
-        "outskirt",
-        "neighbourhood",
-        "neighborhood",
-        "municipality",
-        "area",
-        "island",
-        "border",
-        "coast",
-        "mayor",
-        "governor",
-        "residents",
-        "people",
-    }
-)
-# Verbs whose object is a place whatever the tagger says ("captured Goma").
-CONQUEST_LEMMAS = frozenset(
-    {
-        "capture",
-        "seize",
-        "retake",
-        "recapture",
-        "overrun",
-        "liberate",
-        "besiege",
-        "storm",
-        "shell",
-        "bomb",
-        "invade",
-        "occupy",
-        "enter",
-        "encircle",
-    }
-)
 # Capitalised words that make a name a building or a site ("Grenfell Tower").
 FACILITY_WORDS = frozenset(
     {
@@ -155,64 +92,9 @@ FACILITY_WORDS = frozenset(
         "Consulate",
     }
 )
-# Lower-case compass words before a name ("northern Syria").
-COMPASS_ADJECTIVES = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    }
-)
-# "south of Marrakech", "northwest of Kyiv".
-COMPASS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "outside",
-        "outskirts",
-    }
-)
-# "U.S. troops": the abbreviation used as an adjective is a demonym.
-ATTRIBUTIVE_COUNTRY_KEYS = frozenset({"us", "usa", "uk"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
 # Hurricane, Utah: only a big place's name opens an event's name.
 EVENT_PLACE_MIN_POPULATION = 100_000
-# Words a name carries that the gazetteer leaves out ("Aleppo province").
-DESIGNATORS = {
-    "province": "admin",
-    "governorate": "admin",
-    "region": "admin",
-    "state": "admin",
-    "district": "admin",
-    "county": "admin",
-    "oblast": "admin",
-    "city": "city",
-    # "Kabul airport", "Beirut port": the city (the gold convention).
-    "airport": "city",
-    "port": "city",
-    "river": "water",
-}
 
 
 def find_toponyms(
@@ -290,10 +172,10 @@ class _Finder:
                 continue
             if label not in PLACE_LABELS and label not in OTHER_LABELS:
                 continue
-            if label in OTHER_LABELS and _shouting(entity):
+            if label in OTHER_LABELS and shouting(entity):
                 continue  # all capitals: the tagger guesses; token runs decide
-            for part in _parts(entity):
-                candidate = self._candidate(_with_designator(part), label)
+            for part in parts(entity):
+                candidate = self._candidate(with_designator(part), label)
                 if candidate is not None and self._kept(candidate, label):
                     found.append(candidate)
                 elif candidate is None:
@@ -305,7 +187,7 @@ class _Finder:
     def _event_place(self, entity: Span) -> list[Candidate]:
         """ "the Paris Olympics", "the Sochi Games": an event named after its
         place names the place."""
-        part = _trimmed(entity)
+        part = trimmed(entity)
         if part is None:
             return []
         for end in range(part.end - 1, part.start, -1):
@@ -358,7 +240,7 @@ class _Finder:
         doc = self.doc
         i = 0
         while i < len(doc):
-            if i in taken or not self._free(i) or not _capitalised(doc[i]):
+            if i in taken or not self._free(i) or not capitalised(doc[i]):
                 i += 1
                 continue
             state = self._state_abbreviation(i)
@@ -395,10 +277,10 @@ class _Finder:
             token = doc[end]
             if end in taken or not self._free(end):
                 break
-            if not (_capitalised(token) or token.lower_ in NAME_JOINERS):
+            if not (capitalised(token) or token.lower_ in NAME_JOINERS):
                 break
             end += 1
-            if _capitalised(token) and self.gazetteer.lookup(doc[start:end].text):
+            if capitalised(token) and self.gazetteer.lookup(doc[start:end].text):
                 best = end
         return best
 
@@ -409,9 +291,9 @@ class _Finder:
         gazetteer = self.gazetteer
         if gazetteer.is_demonym(text) or gazetteer.is_demonym(span[-1].text):
             return None
-        if not any(char.isalpha() for char in text) or _attributive(span):
+        if not any(char.isalpha() for char in text) or attributive(span):
             return None
-        matches, prefer = _lookup(gazetteer, text)
+        matches, prefer = lookup(gazetteer, text)
         state = gazetteer.abbreviations.get(text)
         if (
             state is not None
@@ -463,7 +345,7 @@ class _Finder:
             return True
         if span[0].pos_ != "PROPN" and not span.text.isupper():
             return False
-        return _in_place_slot(span) or bool(main and _before_container(span))
+        return in_place_slot(span) or bool(main and before_container(span))
 
 
 def _self_evident(entry: GazetteerEntry) -> bool:
@@ -481,112 +363,6 @@ def _names_place(actor: Actor, gazetteer: Gazetteer) -> bool:
     return entry.startswith(METONYM_PREFIX) and any(
         not m.alias and m.entry.feature in ("landmark", "city")
         for m in gazetteer.lookup(actor.text)
-    )
-
-
-def _shouting(entity: Span) -> bool:
-    return entity.text.isupper() and len(entity.text) > 1
-
-
-def _with_designator(part: Span) -> Span:
-    """ "Kharkiv" + "region", "Idlib" + "province": the word says which."""
-    doc = part.doc
-    after = doc[part.end] if part.end < len(doc) else None
-    if after is not None and after.text in DESIGNATORS:
-        return doc[part.start : part.end + 1]
-    return part
-
-
-def _parts(entity: Span) -> list[Span]:
-    """The entity without "the" and "'s", split at commas ("Paris, Texas")."""
-    doc = entity.doc
-    parts: list[Span] = []
-    start = entity.start
-    for i in range(entity.start, entity.end + 1):
-        if i == entity.end or doc[i].text == ",":
-            part = _trimmed(doc[start:i])
-            if part is not None:
-                parts.append(part)
-            start = i + 1
-    return parts
-
-
-def _trimmed(span: Span) -> Span | None:
-    doc = span.doc
-    start, end = span.start, span.end
-    # "the", and a compass word that is not part of the name ("northeast
-    # Nigeria", but "East Timor" and "Eastern Ghouta" keep theirs).
-    while start < end and (
-        doc[start].lower_ == "the"
-        or doc[start].is_punct
-        or (doc[start].text in COMPASS_ADJECTIVES and start + 1 < end)
-    ):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _lookup(
-    gazetteer: Gazetteer, text: str
-) -> tuple[tuple[NameMatch, ...], str | None]:
-    """Entries for ``text``, trying it without a designator ("Aleppo province")."""
-    matches = gazetteer.lookup(text)
-    if matches:
-        return matches, None
-    words = text.split()
-    if len(words) > 1 and words[-1].lower() in DESIGNATORS:
-        prefer = DESIGNATORS[words[-1].lower()]
-        return gazetteer.lookup(" ".join(words[:-1])), prefer
-    return (), None
-
-
-def _attributive(span: Span) -> bool:
-    """ "U.S. troops", "the U.S. Capitol": the abbreviation as an adjective."""
-    if name_key(span.text) not in ATTRIBUTIVE_COUNTRY_KEYS:
-        return False
-    head = span.root
-    return head.dep_ in MODIFIER_DEPS and head.head.i >= span.end
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(char.isalpha() for char in token.text)
-
-
-def _in_place_slot(span: Span) -> bool:
-    """ "in Karachi and Hyderabad", "the port of Hodeidah", "the capital Sanaa",
-    "Goma, the main city", "captured Dessie"."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
-        return True
-    token = span.root
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    head = token.head
-    if any(
-        child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS
-        for child in token.children
-    ):
-        return True
-    if token.dep_ == "pobj":
-        if head.lower_ in LOCATIVE_PREPOSITIONS:
-            return True
-        governor = head.head.lemma_.lower()
-        return head.lower_ == "of" and (governor in PLACE_NOUNS or governor in COMPASS)
-    if token.dep_ == "dobj":
-        return head.lemma_.lower() in CONQUEST_LEMMAS
-    return token.dep_ in ("appos", "compound", "nmod") and (
-        head.lemma_.lower() in PLACE_NOUNS
-    )
-
-
-def _before_container(span: Span) -> bool:
-    doc = span.doc
-    return (
-        span.end + 1 < len(doc)
-        and doc[span.end].text == ","
-        and _capitalised(doc[span.end + 1])
     )
 
 
