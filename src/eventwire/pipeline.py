@@ -48,6 +48,7 @@ from eventwire.model import (
     TextSpan,
 )
 from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
+from eventwire.places import Gazetteer, find_toponyms, load_gazetteer
 from eventwire.quotes import find_quotes, link_quote_events
 from eventwire.store import Store
 
@@ -65,6 +66,7 @@ class Resources:
     matcher: ActorMatcher
     ontology: Ontology
     patterns: PatternTable
+    gazetteer: Gazetteer
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +90,8 @@ def load_resources(
         >>> resources.ontology.code("111").name
         'Criticize or denounce'
     """
+    # The gazetteer first: the memory its build frees is reused by the model.
+    gazetteer = load_gazetteer()
     nlp = load_nlp(model)
     dictionary = load_actor_dictionary(actor_files)
     ontology = load_ontology()
@@ -97,6 +101,7 @@ def load_resources(
         matcher=build_actor_matcher(dictionary, nlp=nlp),
         ontology=ontology,
         patterns=load_patterns(ontology=ontology),
+        gazetteer=gazetteer,
     )
 
 
@@ -161,12 +166,16 @@ def _code_with_sentences(
                 parsed, dictionary=resources.dictionary, matcher=resources.matcher
             )
             quotes = find_quotes(parsed, actors=actors)
+            toponyms = find_toponyms(
+                parsed, gazetteer=resources.gazetteer, actors=actors
+            )
             events = code_events(
                 parsed,
                 actors=actors,
                 patterns=resources.patterns,
                 ontology=resources.ontology,
                 times=times,
+                toponyms=toponyms,
             )
             quotes = link_quote_events(quotes, events)
         except EventwireError as error:
@@ -188,6 +197,7 @@ def _code_with_sentences(
             sentences=len(sentences),
             tokens=len(parsed.doc),
             times=times,
+            places=toponyms,
         )
         yield coded, sentences
     yield from _drain(failures)

@@ -23,7 +23,6 @@ from eventwire.evaluate import (
 from eventwire.places.scoring import read_place_gold, score_places
 from eventwire.quotes.scoring import read_quote_gold, score_quotes
 
-
 GOLD_KINDS = ("events", "quotes", "dates", "places")
 # The list each kind of gold file keeps its answers under.
 GOLD_LISTS = {"quotes": "quotes", "times": "dates", "places": "places"}

@@ -26,6 +26,7 @@ from eventwire.model import (
     TimeExpression,
     Toponym,
 )
+from eventwire.places import place_of_predicate
 
 # v3: events dated from the expression on their predicate, placed where it happened.
 CODER = "eventwire.patterns.v3"
@@ -72,6 +73,10 @@ def build_event(
         rule = f"verb:{pattern.id}" + (":passive" if is_passive(predicate) else "")
         negated, modality = is_negated(predicate), modality_of(predicate)
     when = event_time(predicate, times=setting.times, published=article.published)
+    dateline = next(
+        (toponym.place for toponym in setting.toponyms if toponym.dateline),
+        None,
+    )
     return Event(
         article_id=article.id,
         event_id=_event_id(article.id, evidence, source, target, code.code),
@@ -94,6 +99,8 @@ def build_event(
         date_text=when.text,
         date_value=when.value,
         date_source=when.source,
+        place=place_of_predicate(predicate, toponyms=setting.toponyms),
+        dateline=dateline,
         predicate=_original_span(parsed, *trigger),
         auxiliary=plover_auxiliary_modes(negated=negated, modality=modality),
     )

@@ -1,0 +1,389 @@
+"""Where an event happened: the place attached to its predicate.
+
+Only the predicate's own clause is searched, nearest first: its locative
+prepositional objects ("bombing ISIL targets in Iraq", "traveled to Moscow"),
+the places they contain ("a raid on a compound in Abbottabad", "80 percent of
+New Orleans"), the place a strike or a visit is aimed at ("struck Kabul",
+"opened fire on Lekki"), and for an event noun its own modifiers ("the Paris
+attacks", "a news conference at the Kremlin"). Subordinate and relative
+clauses are other events' ("as she left a rally in Rawalpindi"). A dateline
+says where the story was filed, so it is never an event's place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from eventwire.model import Place, Toponym
+from eventwire.places._spans import PLACE_NOUNS
+
+# Prepositions whose object is where the event happened, in order of
+# preference: where it was, where it went through, where it went, where from.
+PREPOSITION_RANKS = {
+    **dict.fromkeys(
+        (
+            "in",
+            "at",
+            "near",
+            "inside",
+            "outside",
+            "within",
+            "off",
+            "around",
+            "throughout",
+            "along",
+            "beside",
+        ),
+        0,
+    ),
+    **dict.fromkeys(("across", "over", "through", "onto", "into", "via"), 1),
+    **dict.fromkeys(("to", "toward", "towards"), 2),
+    **dict.fromkeys(("from",), 3),
+    "of": 1,
+}
+# "from" gives the place of a departure only: "abducted schoolgirls from
+# Chibok", "walked from Budapest"; not "independence from Spain".
+FROM_LEMMAS = frozenset(
+    {
+        "abduct",
+        "kidnap",
+        "fire",
+        "launch",
+        "shoot",
+        "evacuate",
+        "withdraw",
+        "pull",
+        "rescue",
+        "escape",
+        "flee",
+        "walk",
+        "march",
+        "drive",
+        "fly",
+        "sail",
+        "depart",
+        "leave",
+        "smuggle",
+        "withdrawal",
+        "evacuation",
+        "retreat",
+        "exodus",
+        "flight",
+    }
+)
+# "shot down over Syria" but "expelled diplomats over the poisoning": only a
+# place right after "over" counts, not one inside its phrase.
+SHALLOW_PREPOSITIONS = frozenset({"over"})
+# Finer places first: a town named inside a province or country also named
+# ("brought survivors to Catania in Sicily") is where it happened.
+FEATURE_DETAIL = {
+    "country": 0,
+    "region": 1,
+    "water": 1,
+    "admin": 2,
+    "city": 3,
+    "landmark": 4,
+}
+MAX_ALTERNATIVES = 6
+# "attacks on Paris", "strikes against Mali": the target of an attack is its
+# place (the gold convention: strikes and fire are placed at their target).
+TARGET_PREPOSITIONS = frozenset({"on", "against", "upon"})
+DESTINATION_PREPOSITIONS = frozenset({"to", "toward", "towards"})
+# "talked to Moscow", "offered aid to Syria": an addressee or a recipient.
+NON_DESTINATION_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "speak",
+        "talk",
+        "write",
+        "explain",
+        "report",
+        "complain",
+        "appeal",
+        "apologise",
+        "apologize",
+        "announce",
+        "pledge",
+        "promise",
+        "offer",
+        "give",
+        "sell",
+        "provide",
+        "lend",
+        "donate",
+        "supply",
+        "export",
+        "grant",
+        "object",
+        "respond",
+        "reply",
+        "belong",
+        "agree",
+        "refer",
+        "threaten",
+        "add",
+        "hand",
+        "return",
+        "send",
+    }
+)
+# Event nouns whose "to" object is a destination ("a trip to Moscow").
+MOTION_NOUNS = frozenset(
+    {"trip", "visit", "journey", "tour", "mission", "deployment", "voyage", "flight"}
+)
+ATTACK_LEMMAS = frozenset(
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "assault",
+        "raid",
+        "fire",
+        "shell",
+        "shelling",
+        "bomb",
+        "bombing",
+        "bombardment",
+        "offensive",
+        "blockade",
+        "siege",
+        "crackdown",
+        "crack",
+        "invasion",
+        "rocket",
+        "missile",
+        "advance",
+        "push",
+        "incursion",
+        "onslaught",
+    }
+)
+# Verbs whose direct object, when it is a place, is where they happened:
+# "struck Kabul", "visited Moscow", "captured Goma", "devastated Japan".
+PLACE_OBJECT_LEMMAS = frozenset(
+    {
+        "strike",
+        "bomb",
+        "attack",
+        "shell",
+        "hit",
+        "raid",
+        "invade",
+        "enter",
+        "visit",
+        "tour",
+        "reach",
+        "storm",
+        "capture",
+        "seize",
+        "occupy",
+        "besiege",
+        "bombard",
+        "target",
+        "liberate",
+        "retake",
+        "recapture",
+        "overrun",
+        "blockade",
+        "encircle",
+        "surround",
+        "take",
+        "control",
+        "cross",
+        "flee",
+        "leave",
+        "abandon",
+        "evacuate",
+        "devastate",
+        "ravage",
+        "flood",
+        "engulf",
+        "destroy",
+        "damage",
+        "level",
+        "flatten",
+        "rock",
+        "shake",
+        "pound",
+        "sweep",
+        "batter",
+        "lash",
+        "cover",
+        "block",
+        "clear",
+        "patrol",
+        "police",
+        "land",
+    }
+)
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+# A noun predicate's verb, whose places are the noun's ("wrap up a news
+# conference at the Kremlin", "fire engulfed Grenfell Tower").
+NOUN_HOST_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "obj"})
+NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss")
+# Arcs inside one noun phrase: "the Westgate mall", "Abbottabad, a garrison
+# town", "Karachi and Hyderabad".
+PHRASE_DEPS = frozenset({"compound", "appos", "conj", "nmod"})
+MAX_DEPTH = 4
+# Nouns of places a city or country can own ("Beirut's airport").
+POSSESSED_PLACES = PLACE_NOUNS | {"mountain", "base", "square", "district", "mall"}
+
+
+def place_of_predicate(
+    predicate: Token, *, toponyms: Sequence[Toponym]
+) -> Place | None:
+    """The place where the event of ``predicate`` happened, else ``None``.
+
+    ``toponyms`` are the article's (from :func:`find_toponyms` on the same
+    ``Doc``); datelines and toponyms with no gazetteer entry are skipped.
+    """
+    by_token: dict[int, Toponym] = {}
+    for mention in toponyms:
+        if mention.dateline or mention.place is None:
+            continue
+        for index in range(mention.token_start, mention.token_end):
+            by_token[index] = mention
+    if not by_token:
+        return None
+    found: list[Place] = []
+    for token in _place_tokens(predicate):
+        toponym = by_token.get(token.i)
+        if toponym is not None and toponym.place is not None:
+            if toponym.place not in found:
+                found.append(toponym.place)
+            if len(found) == MAX_ALTERNATIVES:
+                break
+    return _finest(found) if found else None
+
+
+def _finest(places: list[Place]) -> Place:
+    """The first place found, or a finer one inside the same country."""
+    best = places[0]
+    for place in places[1:]:
+        if (
+            place.country is not None
+            and place.country == best.country
+            and _detail(place) > _detail(best)
+        ):
+            best = place
+    return best
+
+
+def _detail(place: Place) -> int:
+    return FEATURE_DETAIL.get(place.feature or "", 0)
+
+
+def _place_tokens(predicate: Token) -> Iterator[Token]:
+    """Tokens that may name the predicate's place, best first."""
+    lemma = predicate.lemma_.lower()
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        yield from _within(predicate, _noun_arcs(predicate))
+        for child in predicate.children:
+            if child.dep_ in NOUN_MODIFIER_DEPS:
+                yield from _phrase(child)
+        host = predicate.head
+        if predicate.dep_ in NOUN_HOST_DEPS and host.pos_ in ("VERB", "AUX"):
+            yield from _place_tokens(host)
+        return
+    attack = lemma in ATTACK_LEMMAS or any(
+        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in ATTACK_LEMMAS
+        for c in predicate.children
+    )
+    objects = [c for c in predicate.children if c.dep_ in OBJECT_DEPS]
+    if lemma in PLACE_OBJECT_LEMMAS:
+        for child in objects:
+            yield from _phrase(child)
+    arcs = _verb_arcs(predicate, attack=attack)
+    for child in predicate.children:
+        # "shot down over Syria": a particle's or adverb's own phrase.
+        if child.dep_ in ("prt", "advmod", "agent"):
+            arcs += _verb_arcs(child, attack=attack)
+    arcs.sort(key=lambda arc: (arc[0], arc[1].i))
+    yield from _within(predicate, [(rank, pobj) for rank, pobj in arcs])
+    for child in objects:
+        yield from _within(child, _noun_arcs(child))
+
+
+def _verb_arcs(head: Token, *, attack: bool) -> list[tuple[int, Token]]:
+    """``(rank, object)`` of the head's prepositions that may give a place."""
+    arcs: list[tuple[int, Token]] = []
+    lemma = head.lemma_.lower()
+    destination = lemma not in NON_DESTINATION_LEMMAS
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "dative"):
+            continue
+        word = prep.lower_
+        if word in TARGET_PREPOSITIONS and attack:
+            rank = 0
+        elif _excluded(word, lemma, destination=destination):
+            continue
+        elif word in PREPOSITION_RANKS and word != "of":
+            rank = PREPOSITION_RANKS[word]
+        else:
+            continue
+        arcs += [(rank, pobj) for pobj in prep.children if pobj.dep_ == "pobj"]
+    return arcs
+
+
+def _excluded(word: str, lemma: str, *, destination: bool) -> bool:
+    if word in DESTINATION_PREPOSITIONS:
+        return not destination
+    return word == "from" and lemma not in FROM_LEMMAS
+
+
+def _noun_arcs(noun: Token) -> list[tuple[int, Token]]:
+    arcs: list[tuple[int, Token]] = []
+    lemma = noun.lemma_.lower()
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word in TARGET_PREPOSITIONS and lemma in ATTACK_LEMMAS:
+            rank = 0
+        elif _excluded(word, lemma, destination=lemma in MOTION_NOUNS):
+            continue
+        elif word in PREPOSITION_RANKS:
+            rank = PREPOSITION_RANKS[word]
+        else:
+            continue
+        arcs += [(rank, pobj) for pobj in prep.children if pobj.dep_ == "pobj"]
+    return sorted(arcs, key=lambda arc: (arc[0], arc[1].i))
+
+
+def _within(start: Token, arcs: list[tuple[int, Token]]) -> Iterator[Token]:
+    """Breadth first down the prepositional objects: "a raid on a compound in
+    Abbottabad" reaches Abbottabad two steps down."""
+    level = [pobj for _, pobj in arcs]
+    seen = {start.i}
+    for _ in range(MAX_DEPTH):
+        following: list[Token] = []
+        for token in level:
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            yield from _phrase(token)
+            if token.head.lower_ in SHALLOW_PREPOSITIONS:
+                continue
+            following += [pobj for _, pobj in _noun_arcs(token)]
+            following += [
+                child for child in token.children if child.dep_ in ("conj", "appos")
+            ]
+        if not following:
+            return
+        level = following
+
+
+def _phrase(token: Token) -> Iterator[Token]:
+    """The token and the names inside its phrase ("the Westgate mall",
+    "Beirut's airport": a place owning a place is where it is; "Spain's
+    King" and "Brazil's Congress" are not there)."""
+    yield token
+    for child in token.children:
+        if child.dep_ in PHRASE_DEPS or (
+            child.dep_ == "poss" and token.lemma_.lower() in POSSESSED_PLACES
+        ):
+            yield child
+            yield from (g for g in child.children if g.dep_ == "compound")
