@@ -30,10 +30,13 @@ import eventwire
 from eventwire.actors import resolve_actors
 from eventwire.clean import clean_article
 from eventwire.coding import code_events
+from eventwire.dates import find_times
 from eventwire.ingest import read_articles
 from eventwire.model import Article, CodedArticle
 from eventwire.nlp import PARAGRAPH_COMPONENT, parse_articles
 from eventwire.pipeline import Resources, code_articles, load_resources
+from eventwire.places import find_toponyms
+from eventwire.quotes import find_quotes, link_quote_events
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
 BOOTSTRAP_SAMPLES = 2000
@@ -50,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
 
+    started = time.perf_counter()
     resources = load_resources()
+    load_seconds = time.perf_counter() - started
+    loaded_rss = _peak_rss_mb()
     articles = _corpus(args.corpus, args.articles)
     cleaned = [clean_article(article) for article in articles]
     texts = [item.text for item in cleaned]
@@ -102,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
             **common,
         }
     )
+    _emit(
+        {
+            "phase": "load_resources",
+            "seconds": round(load_seconds, 3),
+            "peak_rss_mb": loaded_rss,
+            **common,
+        }
+    )
     for stage, seconds in stage_times.items():
         _emit({"phase": f"stage.{stage}", "seconds": round(seconds, 4), **common})
     pipeline = _rates(pipeline_times, size)
@@ -146,32 +160,61 @@ def _time_interleaved(
 def _stage_times(
     articles: list[Article], resources: Resources, batch_size: int
 ) -> dict[str, float]:
+    """Seconds each stage takes over the whole corpus, one stage at a time."""
     started = time.perf_counter()
     cleaned = [clean_article(article) for article in articles]
     clean_done = time.perf_counter()
     parsed = list(parse_articles(cleaned, nlp=resources.nlp, batch_size=batch_size))
     parse_done = time.perf_counter()
+    times = [find_times(item) for item in parsed]
+    dates_done = time.perf_counter()
     actors = [
         resolve_actors(item, dictionary=resources.dictionary, matcher=resources.matcher)
         for item in parsed
     ]
     actors_done = time.perf_counter()
+    quotes = [
+        find_quotes(item, actors=found)
+        for item, found in zip(parsed, actors, strict=True)
+    ]
+    quotes_done = time.perf_counter()
+    toponyms = [
+        find_toponyms(item, gazetteer=resources.gazetteer, actors=found)
+        for item, found in zip(parsed, actors, strict=True)
+    ]
+    places_done = time.perf_counter()
     coded: list[CodedArticle] = []
-    for item, found in zip(parsed, actors, strict=True):
+    stages = zip(parsed, actors, times, quotes, toponyms, strict=True)
+    for item, found, when, said, where in stages:
         events = code_events(
-            item, actors=found, patterns=resources.patterns, ontology=resources.ontology
+            item,
+            actors=found,
+            patterns=resources.patterns,
+            ontology=resources.ontology,
+            times=when,
+            toponyms=where,
         )
         coded.append(
             CodedArticle(
-                article=item.article, actors=found, events=events, sentences=0, tokens=0
+                article=item.article,
+                actors=found,
+                events=events,
+                sentences=0,
+                tokens=0,
+                quotes=link_quote_events(said, events),
+                times=when,
+                places=where,
             )
         )
     code_done = time.perf_counter()
     return {
         "clean": clean_done - started,
         "parse": parse_done - clean_done,
-        "actors": actors_done - parse_done,
-        "code": code_done - actors_done,
+        "dates": dates_done - parse_done,
+        "actors": actors_done - dates_done,
+        "quotes": quotes_done - actors_done,
+        "places": places_done - quotes_done,
+        "code": code_done - places_done,
     }
 
 

@@ -29,7 +29,9 @@ def test_benchmarks_pipeline_script_prints_phases_and_ratio() -> None:
     records = [json.loads(line) for line in completed.stdout.splitlines()]
     phases = {record["phase"]: record for record in records}
     assert {"spacy.pipe", "pipeline"} <= set(phases)
-    assert {f"stage.{s}" for s in ("clean", "parse", "actors", "code")} <= set(phases)
+    stages = ("clean", "parse", "dates", "actors", "quotes", "places", "code")
+    assert {f"stage.{s}" for s in stages} <= set(phases)
+    assert phases["load_resources"]["peak_rss_mb"] > 0
     assert all(record["articles"] == 5 for record in records)
     pipeline = phases["pipeline"]
     ratio = pipeline["throughput_ratio_vs_spacy"]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from eventwire import pipeline
 from eventwire.cli import cli
 from eventwire.cli.evaluate import gold_kind
 from eventwire.ingest import read_articles
@@ -45,6 +46,17 @@ def records(runner: CliRunner, verb: str, *args: str) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def sample() -> Path:
     return _shared_sample()
+
+
+@pytest.fixture(autouse=True)
+def loaded_once(resources: Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command loads its resources; these tests share the session's."""
+
+    def shared(**options: Any) -> Resources:
+        assert not options.get("actor_files")
+        return resources
+
+    monkeypatch.setattr(pipeline, "load_resources", shared)
 
 
 def test_cli_quotes_attributes_the_sample_quotes(
