@@ -140,6 +140,11 @@ def figure_lines(record: dict[str, Any], indent: str = "") -> list[str]:
                 f"{indent}{name}: P {value['precision']:.3f}  R {value['recall']:.3f}"
                 f"  F1 {value['f1']:.3f}" + (f"  ({counts})" if counts else "")
             )
+        elif isinstance(value, dict) and set(value) == {"right", "total", "accuracy"}:
+            lines.append(
+                f"{indent}{name}: {value['accuracy']:.3f}"
+                f" ({value['right']} of {value['total']})"
+            )
         elif isinstance(value, dict):
             lines.append(f"{indent}{name}:")
             lines.extend(figure_lines(value, indent + "  "))
