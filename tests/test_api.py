@@ -241,6 +241,7 @@ def test_api_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/api/network",
         "/api/actors",
         "/api/articles",
+        "/api/quotes",
     }
     event_params = {
         p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]
@@ -248,6 +249,30 @@ def test_api_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
     assert set(FILTER_NAMES) | {"limit", "offset", "sentences"} == event_params
     # the interactive docs load scripts from a CDN, so they are not served
     assert_error(client.get("/docs"), 404, "not_found")
+
+
+def test_api_quotes_pages_and_filters_by_speaker(client: TestClient) -> None:
+    response = client.get("/api/quotes", params={"limit": 500})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    quotes = body["quotes"]
+    assert body["total"] == len(quotes) > 10
+    assert {q["kind"] for q in quotes} <= {"direct", "indirect", "mixed"}
+    coded = [q for q in quotes if q["speaker"] and q["speaker"]["code"]]
+    code = coded[0]["speaker"]["code"]
+    country = code[:3]
+    by_country = client.get("/api/quotes", params={"speaker": country.lower()})
+    assert by_country.status_code == 200
+    spoken = by_country.json()
+    assert spoken["total"] == sum(
+        1 for q in coded if q["speaker"]["code"].startswith(country)
+    )
+    page = client.get("/api/quotes", params={"limit": 2, "offset": 1}).json()
+    assert page["quotes"] == quotes[1:3]
+    # A quote that holds an event is listed with that event.
+    holding = next(q for q in quotes if q["event_ids"])
+    detail = client.get(f"/api/events/{holding['event_ids'][0]}").json()
+    assert holding in detail["quotes"]
 
 
 # --- bad requests ----------------------------------------------------------------
@@ -259,6 +284,9 @@ def test_api_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         ("/api/events", {"contry": "RUS"}, 400, "unknown_parameter"),
         ("/api/dyads", {"actor": "RUS", "sort": "x"}, 400, "unknown_parameter"),
         ("/api/health", {"verbose": "1"}, 400, "unknown_parameter"),
+        ("/api/quotes", {"who": "RUS"}, 400, "unknown_parameter"),
+        ("/api/quotes", {"speaker": "RUS GOV"}, 422, "invalid_request"),
+        ("/api/quotes", {"limit": 0}, 422, "invalid_request"),
         ("/api/events", {"quad_class": "four"}, 422, "invalid_request"),
         ("/api/events", {"quad_class": 9}, 422, "invalid_request"),
         ("/api/events", {"country": "12"}, 422, "invalid_request"),

@@ -213,3 +213,20 @@ def test_store_quote_speaker_without_code_is_kept(store: Store, store_at: str) -
     assert raw_rows(store_at, "SELECT speaker_text, speaker_code FROM quotes") == [
         ("<None>", None)
     ]
+
+
+def test_store_lists_quotes_by_speaker_and_article(store: Store) -> None:
+    save(store, coded_with_extracts("q1"), coded_with_extracts("q2"))
+    everything = store.quotes()
+    assert [(q["article_id"], q["text"]) for q in everything] == [
+        ("q1", "We will talk again"),
+        ("q1", "No comment"),
+        ("q2", "We will talk again"),
+        ("q2", "No comment"),
+    ]
+    assert everything[0] == coded_with_extracts("q1").quotes[0].as_record()
+    assert [q["article_id"] for q in store.quotes(speaker="RUS")] == ["q1", "q2"]
+    assert store.quotes(speaker="UKR") == []
+    assert store.count_quotes(speaker="RUSGOV") == 2
+    assert store.count_quotes(article_id="q2") == 2
+    assert store.quotes(limit=1, offset=2) == everything[2:3]

@@ -100,6 +100,21 @@ class EventPage(EventFilters):
     )
 
 
+class QuotePage(BaseModel):
+    """Quote filters plus the page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    speaker: ActorCode | None = Field(
+        None, description="Speaker actor code or prefix (RUSGOV, RUS)."
+    )
+    article_id: str | None = Field(
+        None, max_length=200, description="Only the quotes of this article."
+    )
+    limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="Page size.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Quotes to skip.")
+
+
 class DyadQuery(EventFilters):
     limit: int = Field(20, ge=1, le=200, description="How many dyads, most first.")
 

@@ -24,6 +24,7 @@ from eventwire.api.queries import (
     EventPage,
     NetworkQuery,
     NoQuery,
+    QuotePage,
     TimeseriesQuery,
 )
 from eventwire.api.schemas import (
@@ -36,6 +37,7 @@ from eventwire.api.schemas import (
     EventsOut,
     HealthOut,
     NetworkOut,
+    QuotesOut,
     TimeseriesOut,
 )
 from eventwire.model import Article, CodedArticle, Failure
@@ -123,6 +125,28 @@ def get_event(
             f"no event with id {event_id!r}; list ids with GET /api/events",
         )
     return JSONResponse(record)
+
+
+@router.get("/quotes", response_model=QuotesOut, tags=["quotes"])
+def list_quotes(query: Annotated[QuotePage, Query()], context: Context) -> JSONResponse:
+    """Stored quotes with their cue, resolved speaker and the events they hold."""
+
+    def page(store: Store) -> dict[str, Any]:
+        return {
+            "total": store.count_quotes(
+                speaker=query.speaker, article_id=query.article_id
+            ),
+            "limit": query.limit,
+            "offset": query.offset,
+            "quotes": store.quotes(
+                speaker=query.speaker,
+                article_id=query.article_id,
+                limit=query.limit,
+                offset=query.offset,
+            ),
+        }
+
+    return JSONResponse(context.stores.run(page))
 
 
 @router.get("/dyads", response_model=DyadsOut, tags=["aggregates"])

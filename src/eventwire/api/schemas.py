@@ -160,6 +160,16 @@ class NetworkOut(BaseModel):
     edges: list[dict[str, Any]]
 
 
+class QuotesOut(BaseModel):
+    total: int = Field(description="Quotes matching the filters, on all pages.")
+    limit: int
+    offset: int
+    quotes: list[dict[str, Any]] = Field(
+        description="Quote records ({article_id, start, end, text, kind, cue, "
+        "speaker, event_id, event_ids}), by article and position."
+    )
+
+
 class ActorsOut(BaseModel):
     actors: list[dict[str, Any]]
 

@@ -353,6 +353,30 @@ class Store:
         """
         return reads.event(self._db, event_id)
 
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Return stored quotes as ``Quote.as_record()`` dicts, by article and
+        position; ``speaker`` is a speaker code or prefix ("RUS" finds RUSGOV).
+
+        Raises:
+            ValueError: ``limit`` or ``offset`` is negative.
+        """
+        return reads.quotes(
+            self._db, speaker=speaker, article_id=article_id, limit=limit, offset=offset
+        )
+
+    def count_quotes(
+        self, *, speaker: str | None = None, article_id: str | None = None
+    ) -> int:
+        """Return how many stored quotes match."""
+        return reads.count_quotes(self._db, speaker=speaker, article_id=article_id)
+
     def dyads(
         self, *, limit: int = 20, **filters: Unpack[EventFilters]
     ) -> list[DyadCount]:

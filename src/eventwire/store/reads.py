@@ -113,62 +113,108 @@ def event(db: StoreConnection, event_id: str) -> dict[str, Any] | None:
     return detail
 
 
-EVENT_QUOTES = """
+QUOTE_SELECT = """
 SELECT q.article_id, q.start, q."end", q.text, q.kind, q.cue_text, q.cue_start,
        q.cue_end, q.speaker_text, q.speaker_start, q.speaker_end, q.speaker_code,
        q.speaker_name
-FROM quote_events l
-JOIN quotes q ON q.article_id = l.article_id AND q.start = l.quote_start
+FROM quotes q"""
+EVENT_QUOTES = (
+    QUOTE_SELECT
+    + """
+JOIN quote_events l ON q.article_id = l.article_id AND q.start = l.quote_start
     AND q."end" = l.quote_end
 WHERE l.event_id = ?
 ORDER BY q.start"""
+)
 QUOTE_EVENT_IDS = """
 SELECT event_id FROM quote_events
 WHERE article_id = ? AND quote_start = ? AND quote_end = ? ORDER BY event_id"""
+QUOTE_ORDER = 'q.article_id, q.start, q."end"'
 
 
 def _event_quotes(db: StoreConnection, event_id: str) -> list[dict[str, Any]]:
     """The quotes holding an event, as ``Quote.as_record()`` dicts."""
-    quotes = []
     with db.reporting_errors(f"read the quotes of event {event_id!r}"):
-        for row in db.execute(EVENT_QUOTES, (event_id,)).fetchall():
-            article_id, start, end, text, kind = row[:5]
-            cue_text, cue_start, cue_end = row[5:8]
-            speaker_text, speaker_start, speaker_end, code, name = row[8:]
-            event_ids = [
-                linked
-                for (linked,) in db.execute(
-                    QUOTE_EVENT_IDS, (article_id, start, end)
-                ).fetchall()
-            ]
-            quotes.append(
-                {
-                    "article_id": article_id,
-                    "start": start,
-                    "end": end,
-                    "text": text,
-                    "kind": kind,
-                    "cue": (
-                        None
-                        if cue_text is None
-                        else {"text": cue_text, "start": cue_start, "end": cue_end}
-                    ),
-                    "speaker": (
-                        None
-                        if speaker_text is None
-                        else {
-                            "text": speaker_text,
-                            "start": speaker_start,
-                            "end": speaker_end,
-                            "code": code,
-                            "name": name,
-                        }
-                    ),
-                    "event_id": event_ids[0] if event_ids else None,
-                    "event_ids": event_ids,
-                }
-            )
-    return quotes
+        rows = db.execute(EVENT_QUOTES, (event_id,)).fetchall()
+        return [_quote_record(db, row) for row in rows]
+
+
+def _quote_conditions(
+    speaker: str | None, article_id: str | None
+) -> tuple[str, list[Any]]:
+    conditions, parameters = [], []
+    if speaker is not None:
+        # A code prefix: "RUS" finds RUSGOV and RUSMIL speakers.
+        conditions.append("q.speaker_code LIKE ?")
+        parameters.append(speaker.replace("%", "").replace("_", "") + "%")
+    if article_id is not None:
+        conditions.append("q.article_id = ?")
+        parameters.append(article_id)
+    return where_clause(conditions), parameters
+
+
+def quotes(
+    db: StoreConnection,
+    *,
+    speaker: str | None,
+    article_id: str | None,
+    limit: int | None,
+    offset: int,
+) -> list[dict[str, Any]]:
+    where, parameters = _quote_conditions(speaker, article_id)
+    limit_sql, limit_parameters = limit_clause(limit, offset)
+    sql = f"{QUOTE_SELECT}{where} ORDER BY {QUOTE_ORDER}{limit_sql}"
+    with db.reporting_errors("read quotes"):
+        rows = db.execute(sql, parameters + limit_parameters).fetchall()
+        return [_quote_record(db, row) for row in rows]
+
+
+def count_quotes(
+    db: StoreConnection, *, speaker: str | None, article_id: str | None
+) -> int:
+    where, parameters = _quote_conditions(speaker, article_id)
+    with db.reporting_errors("count quotes"):
+        (count,) = db.execute(
+            f"SELECT COUNT(*) FROM quotes q{where}", parameters
+        ).fetchone()
+    return int(count)
+
+
+def _quote_record(db: StoreConnection, row: Any) -> dict[str, Any]:
+    article_id, start, end, text, kind = row[:5]
+    cue_text, cue_start, cue_end = row[5:8]
+    speaker_text, speaker_start, speaker_end, code, name = row[8:]
+    event_ids = [
+        linked
+        for (linked,) in db.execute(
+            QUOTE_EVENT_IDS, (article_id, start, end)
+        ).fetchall()
+    ]
+    return {
+        "article_id": article_id,
+        "start": start,
+        "end": end,
+        "text": text,
+        "kind": kind,
+        "cue": (
+            None
+            if cue_text is None
+            else {"text": cue_text, "start": cue_start, "end": cue_end}
+        ),
+        "speaker": (
+            None
+            if speaker_text is None
+            else {
+                "text": speaker_text,
+                "start": speaker_start,
+                "end": speaker_end,
+                "code": code,
+                "name": name,
+            }
+        ),
+        "event_id": event_ids[0] if event_ids else None,
+        "event_ids": event_ids,
+    }
 
 
 def dyads(db: StoreConnection, filters: Filters, *, limit: int) -> list[DyadCount]:
