@@ -253,6 +253,29 @@ def test_web_open_an_event_shows_its_sentence(page: Any, server: str) -> None:
     )
 
 
+def test_web_event_detail_shows_date_place_and_quote_speakers(
+    page: Any, server: str
+) -> None:
+    quotes = api(server, "/api/quotes", limit=500)["quotes"]
+    quote = next(q for q in quotes if q["event_ids"] and q["speaker"])
+    event_id = quote["event_ids"][0]
+    detail = api(server, f"/api/events/{event_id}")
+
+    page.fill("#f-text", detail["evidence"]["text"])
+    page.click("#apply")
+    row = page.locator(f'#events-table tbody tr[data-event-id="{event_id}"]')
+    row.click()
+    wait_ready(page, "#event-detail")
+
+    quoted = page.inner_text("#detail-quotes")
+    assert quote["text"] in quoted
+    assert quote["speaker"]["text"] in quoted
+    fields = page.inner_text("#detail-fields")
+    assert (detail["date_value"] or "undated") in fields
+    if detail["date_source"] == "publication":
+        assert "(publication date)" in fields
+
+
 def test_web_paste_an_article_and_see_its_events(page: Any, server: str) -> None:
     before = api(server, "/api/health")["articles"]
     page.click("#paste-submit")
