@@ -122,5 +122,8 @@ def test_api_readme_library_example_runs(
     exec(compile(blocks[0], "README.md", "exec"), {})
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) >= 20
-    source, cameo, _target = lines[0].split()
+    source, cameo, *_rest = lines[0].split()
+    assert any(line.startswith("Thursday 2015-11-") for line in lines) or any(
+        line.split()[-1:] == ["RUS"] for line in lines
+    )
     assert source[:3].isupper() and cameo.isdigit()

@@ -383,6 +383,13 @@ def parse(resources: Resources) -> Callable[[str], ParsedArticle]:
             None,
             id="past-perfect",
         ),
+        pytest.param(
+            "The minister said soldiers had opened fire on the crowd.",
+            "opened",
+            "2015-11-27",
+            "publication",
+            id="past-perfect-reported-is-backshifted",
+        ),
     ],
 )
 def test_dates_event_rules_on_parsed_sentences(

@@ -21,7 +21,7 @@ from eventwire.model import (
     TextSpan,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Actor",

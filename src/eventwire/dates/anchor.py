@@ -63,7 +63,8 @@ def event_time(
     Durations, sets, unresolved values, references (PRESENT_REF) and the
     date of a dateline (when the story was filed) never date an event. A
     past perfect ("had voted") with no expression gets no date at all: it
-    happened before the story, not on its day.
+    happened before the story, not on its day; unless it is reported speech
+    moved back a tense ("said soldiers had opened fire").
 
     Example:
         >>> event_time(voted, times=times, published=date(2015, 11, 27)).value
@@ -281,7 +282,18 @@ def _past_perfect(predicate: Token) -> bool:
     if predicate.pos_ not in VERB_POS:
         # A noun event takes the tense of the verb it depends on.
         verb = next((t for t in predicate.ancestors if t.pos_ in VERB_POS), predicate)
-    return verb.tag_ == "VBN" and any(
+    perfect = verb.tag_ == "VBN" and any(
         child.dep_ == "aux" and child.lower_ in ("had", "'d", "’d")
         for child in verb.children
     )
+    return perfect and not _backshifted(verb)
+
+
+def _backshifted(verb: Token) -> bool:
+    """ "Yatsenyuk said Russian soldiers had opened fire": a past perfect
+    reported by a verb in the past is the reporter's simple past moved back
+    one tense, news of the day, not an event from before the story."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.tag_ == "VBD"
