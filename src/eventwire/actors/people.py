@@ -19,8 +19,9 @@ from eventwire.actors.identities import (
     identity_from_entry,
     identity_from_mention,
 )
+from eventwire.actors.pronouns import SUBJECT_DEPS
 from eventwire.actors.references import TITLE_COUNTRIES, title_office
-from eventwire.actors.sectors import SectorReader
+from eventwire.actors.sectors import PAST_TITLE_WORDS, SectorReader
 from eventwire.model import TextSpan
 
 
@@ -40,11 +41,7 @@ class PersonReader(SectorReader):
         titled = self.titled_person(head, tokens, name=name)
         if titled is not None:
             return titled
-        remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
-        if remembered is None:
-            return None
-        identity, span = remembered
-        return replace(identity, method="surname", antecedent=span)
+        return self.remembered(head, name)
 
     def is_known_person(self, head: Token) -> bool:
         """Whether ``head`` (or the name holding it) is a person seen earlier."""
@@ -60,8 +57,15 @@ class PersonReader(SectorReader):
         for appos in (child for child in head.children if child.dep_ == "appos"):
             candidates.extend(phrase_tokens(appos))
         sector = self.sector_of(head, candidates)
+        if sector is None:
+            return None
         owner = self.owner_of(head, candidates)
-        if sector is None or owner is None:
+        if owner is None and _in_office(candidates) and head.dep_ in SUBJECT_DEPS:
+            # Only a subject: a titled person a story reports on as the object
+            # ("the strike that killed General Qassem Soleimani") is as often
+            # a foreigner as one of the country in focus.
+            owner = self._country_in_focus(head)
+        if owner is None:
             return None
         words = [t.lower_ for t in candidates if t.i not in self.entities]
         found = title_office(words)
@@ -71,6 +75,29 @@ class PersonReader(SectorReader):
             office=None if found is None else found[1],
             leader=False,
         )
+
+    def _country_in_focus(self, head: Token) -> Identity | None:
+        """The country of a titled person the text gives none: "Interior
+        Minister Sadeq Mahsouli" in a story from Tehran is Iran's."""
+        country = self.discourse.person_country(head)
+        if country is None:
+            return None
+        return Identity(
+            code=country,
+            country=country,
+            sector=None,
+            name=self.dictionary.country_name(country),
+            method="focus",
+            entry_id=f"country:{country}",
+        )
+
+    def remembered(self, head: Token, name: str) -> Identity | None:
+        """The person named earlier by this full name or surname, if any."""
+        found = self.people.get(name.lower()) or self.people.get(head.lower_)
+        if found is None:
+            return None
+        identity, span = found
+        return replace(identity, method="surname", antecedent=span)
 
     def title_holder(
         self, head: Token, tokens: list[Token], owner: Identity | None
@@ -105,6 +132,11 @@ class PersonReader(SectorReader):
             return None  # several leaders: the tables cannot say which
         (entry,) = holders
         return identity_from_entry(entry, method="office")
+
+
+def _in_office(tokens: list[Token]) -> bool:
+    """False for a title that says its holder has left it: "Former chancellor"."""
+    return not any(token.lower_ in PAST_TITLE_WORDS for token in tokens)
 
 
 def _owner_key(owner: Identity) -> str | None:
