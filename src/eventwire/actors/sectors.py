@@ -58,6 +58,8 @@ ROLE_HEADS = frozenset(
         "spokespeople",
     }
 )
+# Local governments, which belong to the place the story is about.
+LOCAL_BODIES = frozenset({"city council", "town council", "municipality"})
 # Words that put a title or role in the past: its holder acts for no one now.
 PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "retired"})
 # Singular agent nouns that name a thing or a body, never one unnamed person:
@@ -265,6 +267,14 @@ class SectorReader:
             for token in tokens
         )
 
+    def _local_body(self, head: Token, tokens: list[Token]) -> bool:
+        """ "the city council", "the municipality": the local government of
+        the place the story is about."""
+        words = [token.lower_ for token in tokens if token.dep_ != "det"]
+        return (
+            head.lower_ in LOCAL_BODIES or " ".join(words[-2:]) in LOCAL_BODIES
+        ) and not any(token.i in self.entities for token in tokens)
+
     def bare_sector(
         self, head: Token, tokens: list[Token], sector: str
     ) -> Identity | None:
@@ -274,7 +284,12 @@ class SectorReader:
         One unnamed person ("a resident", "a military spokesman") is of the
         country in focus, else of the dateline (:meth:`Discourse.person_country`).
         """
-        single = head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in GROUP_AGENTS
+        local = self._local_body(head, tokens)
+        single = (
+            head.tag_ not in {"NNS", "NNPS"}
+            and head.lower_ not in GROUP_AGENTS
+            and not local
+        )
         if single and not self._unnamed_person(head, tokens):
             return None  # "the president": a title; "a drone": a thing
         definite = any(token.lower_ == "the" for token in tokens)
@@ -307,7 +322,7 @@ class SectorReader:
             if group is not None:
                 return replace(identity_from_mention(group, method="focus"), label=None)
         country = self._located_in(head)
-        if country is None and single:
+        if country is None and (single or local):
             country = self.discourse.person_country(head)
         elif (
             country is None
@@ -332,5 +347,5 @@ class SectorReader:
             sector=sector,
             name=self.dictionary.country_name(country),
             method="focus",
-            entry_id=f"country:{country}",
+            entry_id=None,
         )
