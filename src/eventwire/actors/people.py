@@ -24,13 +24,19 @@ from eventwire.actors.references import TITLE_COUNTRIES, title_office
 from eventwire.actors.sectors import PAST_TITLE_WORDS, SectorReader
 from eventwire.model import TextSpan
 
+TITLE_METHOD = "title"
+
 
 class PersonReader(SectorReader):
     """Resolves people by title and by name, remembering them by name."""
 
     def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
         """Remember a coded person by full name and surname, for later mentions."""
-        if identity.code is None or head.ent_type_ != "PERSON":
+        if identity.code is None:
+            return
+        if head.ent_type_ != "PERSON" and not (
+            identity.method == TITLE_METHOD and head.pos_ == "PROPN"
+        ):
             return
         self.people[self.entity_text(head).lower()] = (identity, span)
         self.people[head.lower_] = (identity, span)
@@ -70,11 +76,38 @@ class PersonReader(SectorReader):
         words = [t.lower_ for t in candidates if t.i not in self.entities]
         found = title_office(words)
         return replace(
-            agent_of(owner, sector, "title"),
+            agent_of(owner, sector, TITLE_METHOD),
             name=name,
             office=None if found is None else found[1],
             leader=False,
         )
+
+    def untagged_person(self, head: Token, tokens: list[Token]) -> Identity | None:
+        """A name the tagger missed, told by the title right before it:
+        "opposition leader Maria Corina Machado", "Army chief General
+        Waker-Uz-Zaman"."""
+        if head.pos_ != "PROPN" or head.i in self.entities:
+            return None
+        first = head.i
+        while first > 0 and self._name_part(self.doc[first - 1]):
+            first -= 1
+        while first < head.i and self.doc[first].is_punct:
+            first += 1
+        if first == 0 or first - 1 not in {t.i for t in tokens}:
+            return None
+        title = self.doc[first - 1]
+        if title.i in self.entities or self.agent_sector(title.lower_) is None:
+            return None
+        return self.titled_person(head, tokens, name=self.doc[first : head.i + 1].text)
+
+    def _name_part(self, token: Token) -> bool:
+        """A word of a name: a proper noun, or a hyphen inside one, that is
+        neither a title nor a dictionary name."""
+        if token.i in self.entities:
+            return False
+        if token.is_punct:
+            return token.text == "-"
+        return token.pos_ == "PROPN" and self.agent_sector(token.lower_) is None
 
     def _country_in_focus(self, head: Token) -> Identity | None:
         """The country of a titled person the text gives none: "Interior

@@ -306,6 +306,9 @@ class PhraseResolver(PersonReader):
             person = self.person(head, tokens)
             if person is not None:
                 return person
+        untagged = self.untagged_person(head, tokens)
+        if untagged is not None:
+            return untagged
         named = self.named_modifier(head, tokens)
         if named is not None:
             return named
