@@ -290,8 +290,8 @@ class Discourse:
         A person quoted in a story is most often of the country it is about,
         more than of whichever country the sentence names last ("'Hezbollah
         will pay,' a military spokesman said" in a story about Israel's army).
-        A tie goes to the focus country, else to the dateline's; otherwise
-        the country stays unknown.
+        A tie goes to the dateline's country, else to the focus country;
+        otherwise the country stays unknown.
         """
         counts: Counter[str] = Counter(
             mention.nation
@@ -304,7 +304,7 @@ class Discourse:
         leading = {nation for nation, count in counts.items() if count == most}
         if len(leading) == 1:
             return leading.pop()
-        for tiebreak in (self.focus_country(token), self.dateline_country):
+        for tiebreak in (self.dateline_country, self.focus_country(token)):
             if tiebreak in leading:
                 return tiebreak
         return None
