@@ -35,7 +35,9 @@ def _actors(resources: Resources, text: str, *, on: date = DAY) -> list[Actor]:
     )
 
 
-def _code(resources: Resources, text: str, phrase: str, *, on: date = DAY) -> str | None:
+def _code(
+    resources: Resources, text: str, phrase: str, *, on: date = DAY
+) -> str | None:
     """The code of the actor whose text holds ``phrase`` (the first one)."""
     for actor in _actors(resources, text, on=on):
         if phrase in actor.text:
@@ -282,8 +284,7 @@ def test_unnamed_person_with_two_countries_and_no_dateline_stays_uncoded(
             id="save-the-children",
         ),
         pytest.param(
-            "North Korea's official KCNA news agency said the launch had "
-            "succeeded.",
+            "North Korea's official KCNA news agency said the launch had succeeded.",
             "KCNA",
             "PRKGOV",
             id="state-news-agency",
