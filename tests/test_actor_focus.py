@@ -355,3 +355,30 @@ def test_added_leaders_hold_one_office_at_a_time(actors: ActorDictionary) -> Non
                 and entry.valid_on(date(year, 7, 1))
             }
             assert len(leaders) == 1, (country, year, leaders)
+
+
+def test_group_with_no_country_near_takes_the_most_named_country(
+    resources: Resources,
+) -> None:
+    text = (
+        "DENPASAR, Indonesia (Reuters) - A bomb ripped through an Indonesian "
+        "nightclub.\n\n"
+        '"It was like a war zone," Australian tourist Mark Dunn said.\n\n'
+        "Witnesses said the street was full of smoke. Police said 180 people "
+        "had been killed."
+    )
+    assert _code(resources, text, "Police") == "IDNCOP"
+
+
+def test_group_near_two_countries_stays_uncoded(resources: Resources) -> None:
+    text = "Armenia and Azerbaijan signed a truce. Protesters rallied in the rain."
+    assert _code(resources, text, "Protesters") is None
+
+
+def test_family_name_written_first_follows_the_person(resources: Resources) -> None:
+    text = (
+        "North Korean leader Kim Jong Un met envoys on Monday. "
+        '"We decided to leave the past behind," Kim said.'
+    )
+    actors = _actors(resources, text, on=date(2018, 6, 12))
+    assert [a.code for a in actors if a.text == "Kim"] == ["PRKGOV"]

@@ -38,8 +38,13 @@ class PersonReader(SectorReader):
             identity.method == TITLE_METHOD and head.pos_ == "PROPN"
         ):
             return
-        self.people[self.entity_text(head).lower()] = (identity, span)
+        name = self.entity_text(head)
+        self.people[name.lower()] = (identity, span)
         self.people[head.lower_] = (identity, span)
+        words = name.split()
+        if len(words) > 2 and words[0][:1].isupper():
+            # "Kim Jong Un ... Kim said": a family name written first.
+            self.people.setdefault(words[0].lower(), (identity, span))
 
     def person(self, head: Token, tokens: list[Token]) -> Identity | None:
         """A named person: with a title, else as remembered by name or surname."""

@@ -270,6 +270,20 @@ class Discourse:
         previous sentence of the same paragraph. Two countries in the nearest
         such sentence ("Armenia and Azerbaijan signed ...") leave it unknown.
         """
+        nations = self._nearest_nations(token)
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def group_country(self, token: Token) -> str | None:
+        """The focus country; when no country at all is named in the sentence
+        or the one before it in the paragraph ("Police said 180 people had
+        been killed" two paragraphs into a story from Bali), the country the
+        article names most (:meth:`person_country`)."""
+        nations = self._nearest_nations(token)
+        if not nations:
+            return self.person_country(token)
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def _nearest_nations(self, token: Token) -> set[str]:
         sentence = self.sentence_of(token)
         paragraph = self.paragraph_of_sentence[sentence]
         by_sentence: dict[int, set[str]] = {}
@@ -279,8 +293,7 @@ class Discourse:
                 break
             if mention.nation is not None:
                 by_sentence.setdefault(actor.sentence, set()).add(mention.nation)
-        nations = by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
-        return next(iter(nations)) if len(nations) == 1 else None
+        return by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
 
     def person_country(self, token: Token) -> str | None:
         """The country of one person the text gives no country ("a resident",

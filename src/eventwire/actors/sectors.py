@@ -281,8 +281,10 @@ class SectorReader:
         """ "Protesters", "security forces", "the lawmakers": a group of people
         of no named country belongs to the country in focus, if one is clear
         (:meth:`Discourse.focus_country`); else it keeps its sector alone.
-        One unnamed person ("a resident", "a military spokesman") is of the
-        country in focus, else of the dateline (:meth:`Discourse.person_country`).
+        One unnamed person ("a resident", "a military spokesman"), a local
+        council, and a group with no country named near it are of the country
+        the article names most, else of its dateline
+        (:meth:`Discourse.person_country`).
         """
         local = self._local_body(head, tokens)
         single = (
@@ -331,7 +333,7 @@ class SectorReader:
         ):
             # "the militants" with no armed group named is no new group of
             # the country in focus.
-            country = self.discourse.focus_country(head)
+            country = self.discourse.group_country(head)
         if country is None:
             return Identity(
                 code=None,
