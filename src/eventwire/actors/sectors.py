@@ -334,6 +334,8 @@ class SectorReader:
             # "the militants" with no armed group named is no new group of
             # the country in focus.
             country = self.discourse.group_country(head)
+        if country is None and single:
+            return None  # "a witness" of no known country: no actor to code
         if country is None:
             return Identity(
                 code=None,
