@@ -12,7 +12,8 @@ from types import MappingProxyType
 
 # Nouns that, with "the", refer back to the most recent organisation of their
 # kind: "the alliance" is NATO, "the bloc" the EU or the AU, "the group" an
-# armed group. Each maps to the kind of actor it may refer to.
+# armed group or an NGO, "the charity" an NGO. Each maps to the kind of actor
+# it may refer to.
 ORGANISATION_NOUNS: Mapping[str, str] = MappingProxyType(
     {
         "alliance": "alliance",
@@ -23,6 +24,8 @@ ORGANISATION_NOUNS: Mapping[str, str] = MappingProxyType(
         "tribunal": "court",
         "group": "group",
         "movement": "group",
+        "charity": "charity",
+        "aid group": "charity",
         "militants": "militants",
         "insurgents": "militants",
         "jihadists": "militants",
@@ -56,12 +59,15 @@ def organisation_of_kind(code: str, kind: str) -> bool:
         )
     if kind == "organisation":
         return international in {"IGO", "NGO"} and code != "IGO"
+    if kind == "charity":
+        return international == "NGO"
     if kind == "court":
         return code in COURT_CODES or sector == "JUD"
     armed = international == "IMG" or sector in ARMED_GROUP_SECTORS
     if kind == "militants":
         return armed
-    # "the group": a named group, armed or a militia, not "Syrian rebels".
-    return international == "IMG" or (
+    # "the group": a named group, armed or a militia, not "Syrian rebels",
+    # or a named NGO ("MSF said ... the group said").
+    return international in {"IMG", "NGO"} or (
         (armed or sector == "UAF") and len(code) >= NAMED_GROUP_LENGTH
     )

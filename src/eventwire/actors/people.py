@@ -19,9 +19,12 @@ from eventwire.actors.identities import (
     identity_from_entry,
     identity_from_mention,
 )
+from eventwire.actors.pronouns import SUBJECT_DEPS
 from eventwire.actors.references import TITLE_COUNTRIES, title_office
-from eventwire.actors.sectors import SectorReader
+from eventwire.actors.sectors import PAST_TITLE_WORDS, SectorReader
 from eventwire.model import TextSpan
+
+TITLE_METHOD = "title"
 
 
 class PersonReader(SectorReader):
@@ -29,10 +32,19 @@ class PersonReader(SectorReader):
 
     def remember(self, head: Token, identity: Identity, span: TextSpan) -> None:
         """Remember a coded person by full name and surname, for later mentions."""
-        if identity.code is None or head.ent_type_ != "PERSON":
+        if identity.code is None:
             return
-        self.people[self.entity_text(head).lower()] = (identity, span)
+        if head.ent_type_ != "PERSON" and not (
+            identity.method == TITLE_METHOD and head.pos_ == "PROPN"
+        ):
+            return
+        name = self.entity_text(head)
+        self.people[name.lower()] = (identity, span)
         self.people[head.lower_] = (identity, span)
+        words = name.split()
+        if len(words) > 2 and words[0][:1].isupper():
+            # "Kim Jong Un ... Kim said": a family name written first.
+            self.people.setdefault(words[0].lower(), (identity, span))
 
     def person(self, head: Token, tokens: list[Token]) -> Identity | None:
         """A named person: with a title, else as remembered by name or surname."""
@@ -40,11 +52,7 @@ class PersonReader(SectorReader):
         titled = self.titled_person(head, tokens, name=name)
         if titled is not None:
             return titled
-        remembered = self.people.get(name.lower()) or self.people.get(head.lower_)
-        if remembered is None:
-            return None
-        identity, span = remembered
-        return replace(identity, method="surname", antecedent=span)
+        return self.remembered(head, name)
 
     def is_known_person(self, head: Token) -> bool:
         """Whether ``head`` (or the name holding it) is a person seen earlier."""
@@ -60,17 +68,74 @@ class PersonReader(SectorReader):
         for appos in (child for child in head.children if child.dep_ == "appos"):
             candidates.extend(phrase_tokens(appos))
         sector = self.sector_of(head, candidates)
+        if sector is None:
+            return None
         owner = self.owner_of(head, candidates)
-        if sector is None or owner is None:
+        if owner is None and _in_office(candidates) and head.dep_ in SUBJECT_DEPS:
+            # Only a subject: a titled person a story reports on as the object
+            # ("the strike that killed General Qassem Soleimani") is as often
+            # a foreigner as one of the country in focus.
+            owner = self._country_in_focus(head)
+        if owner is None:
             return None
         words = [t.lower_ for t in candidates if t.i not in self.entities]
         found = title_office(words)
         return replace(
-            agent_of(owner, sector, "title"),
+            agent_of(owner, sector, TITLE_METHOD),
             name=name,
             office=None if found is None else found[1],
             leader=False,
         )
+
+    def untagged_person(self, head: Token, tokens: list[Token]) -> Identity | None:
+        """A name the tagger missed, told by the title right before it:
+        "opposition leader Maria Corina Machado", "Army chief General
+        Waker-Uz-Zaman"."""
+        if head.pos_ != "PROPN" or head.i in self.entities:
+            return None
+        first = head.i
+        while first > 0 and self._name_part(self.doc[first - 1]):
+            first -= 1
+        while first < head.i and self.doc[first].is_punct:
+            first += 1
+        if first == 0 or first - 1 not in {t.i for t in tokens}:
+            return None
+        title = self.doc[first - 1]
+        if title.i in self.entities or self.agent_sector(title.lower_) is None:
+            return None
+        return self.titled_person(head, tokens, name=self.doc[first : head.i + 1].text)
+
+    def _name_part(self, token: Token) -> bool:
+        """A word of a name: a proper noun, or a hyphen inside one, that is
+        neither a title nor a dictionary name."""
+        if token.i in self.entities:
+            return False
+        if token.is_punct:
+            return token.text == "-"
+        return token.pos_ == "PROPN" and self.agent_sector(token.lower_) is None
+
+    def _country_in_focus(self, head: Token) -> Identity | None:
+        """The country of a titled person the text gives none: "Interior
+        Minister Sadeq Mahsouli" in a story from Tehran is Iran's."""
+        country = self.discourse.person_country(head)
+        if country is None:
+            return None
+        return Identity(
+            code=country,
+            country=country,
+            sector=None,
+            name=self.dictionary.country_name(country),
+            method="focus",
+            entry_id=f"country:{country}",
+        )
+
+    def remembered(self, head: Token, name: str) -> Identity | None:
+        """The person named earlier by this full name or surname, if any."""
+        found = self.people.get(name.lower()) or self.people.get(head.lower_)
+        if found is None:
+            return None
+        identity, span = found
+        return replace(identity, method="surname", antecedent=span)
 
     def title_holder(
         self, head: Token, tokens: list[Token], owner: Identity | None
@@ -105,6 +170,11 @@ class PersonReader(SectorReader):
             return None  # several leaders: the tables cannot say which
         (entry,) = holders
         return identity_from_entry(entry, method="office")
+
+
+def _in_office(tokens: list[Token]) -> bool:
+    """False for a title that says its holder has left it: "Former chancellor"."""
+    return not any(token.lower_ in PAST_TITLE_WORDS for token in tokens)
 
 
 def _owner_key(owner: Identity) -> str | None:

@@ -43,6 +43,7 @@ from eventwire.actors.references import (
     COUNTRY_NOUNS,
     REFERENCE_HEADS,
 )
+from eventwire.actors.sectors import ROLE_HEADS
 
 # Entity kinds that name a country rather than an agent of it.
 COUNTRY_KINDS = frozenset({"country", "adjective"})
@@ -263,9 +264,15 @@ class PhraseResolver(PersonReader):
     ) -> Identity:
         entry = match.entry
         if entry.kind == "person" and entry.code is None:
+            # Out of office on the article's date: a title says what they are
+            # now ("Opposition leader Raila Odinga"), and so does an earlier
+            # titled mention of the same name.
             titled = self.titled_person(head, tokens, name=entry.name)
             if titled is not None:
                 return titled
+            remembered = self.remembered(head, self.entity_text(head))
+            if remembered is not None:
+                return remembered
         if entry.kind in COUNTRY_KINDS:
             sector = self.sector_of(head, tokens)
             code = entry.country + sector if entry.country and sector else entry.code
@@ -299,6 +306,9 @@ class PhraseResolver(PersonReader):
             person = self.person(head, tokens)
             if person is not None:
                 return person
+        untagged = self.untagged_person(head, tokens)
+        if untagged is not None:
+            return untagged
         named = self.named_modifier(head, tokens)
         if named is not None:
             return named
@@ -314,6 +324,9 @@ class PhraseResolver(PersonReader):
             if person is not None:
                 return person
         if owner is not None:
+            if head.lower_ in ROLE_HEADS and owner.sector is not None:
+                # "a Pentagon spokesman" speaks for the Pentagon (USAMIL).
+                return replace(owner, method="agent")
             return agent_of(owner, sector, "agent")
         reference = self._country_reference(head, tokens)
         if reference is not None:

@@ -50,6 +50,7 @@ the kinds of organisation a reference noun names in
 from __future__ import annotations
 
 from bisect import bisect_right, insort
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -164,10 +165,12 @@ class Discourse:
         doc: Doc,
         sentence_starts: list[int],
         paragraph_of_sentence: list[int],
+        dateline_country: str | None = None,
     ) -> None:
         self.doc = doc
         self.sentence_starts = sentence_starts
         self.paragraph_of_sentence = paragraph_of_sentence
+        self.dateline_country = dateline_country
         self.mentions: list[Mention] = []
 
     def remember(
@@ -267,6 +270,20 @@ class Discourse:
         previous sentence of the same paragraph. Two countries in the nearest
         such sentence ("Armenia and Azerbaijan signed ...") leave it unknown.
         """
+        nations = self._nearest_nations(token)
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def group_country(self, token: Token) -> str | None:
+        """The focus country; when no country at all is named in the sentence
+        or the one before it in the paragraph ("Police said 180 people had
+        been killed" two paragraphs into a story from Bali), the country the
+        article names most (:meth:`person_country`)."""
+        nations = self._nearest_nations(token)
+        if not nations:
+            return self.person_country(token)
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def _nearest_nations(self, token: Token) -> set[str]:
         sentence = self.sentence_of(token)
         paragraph = self.paragraph_of_sentence[sentence]
         by_sentence: dict[int, set[str]] = {}
@@ -276,8 +293,34 @@ class Discourse:
                 break
             if mention.nation is not None:
                 by_sentence.setdefault(actor.sentence, set()).add(mention.nation)
-        nations = by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
-        return next(iter(nations)) if len(nations) == 1 else None
+        return by_sentence.get(sentence) or by_sentence.get(sentence - 1, set())
+
+    def person_country(self, token: Token) -> str | None:
+        """The country of one person the text gives no country ("a resident",
+        "Interior Minister Sadeq Mahsouli"): the country the article has named
+        most often so far.
+
+        A person quoted in a story is most often of the country it is about,
+        more than of whichever country the sentence names last ("'Hezbollah
+        will pay,' a military spokesman said" in a story about Israel's army).
+        A tie goes to the dateline's country, else to the focus country;
+        otherwise the country stays unknown.
+        """
+        counts: Counter[str] = Counter(
+            mention.nation
+            for mention in self.before(token.i)
+            if mention.nation is not None
+        )
+        if not counts:
+            return self.dateline_country
+        most = max(counts.values())
+        leading = {nation for nation, count in counts.items() if count == most}
+        if len(leading) == 1:
+            return leading.pop()
+        for tiebreak in (self.dateline_country, self.focus_country(token)):
+            if tiebreak in leading:
+                return tiebreak
+        return None
 
     def focus_group(self, token: Token, *, sector: str) -> Mention | None:
         """The named armed group that fighters or rebels with no name belong to:

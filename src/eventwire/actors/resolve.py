@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
 from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.focus import dateline_country
 from eventwire.actors.identities import (
     Identity,
     Mention,
@@ -71,6 +72,7 @@ def resolve_actors(
         paragraph_of_sentence=[
             paragraph_of(paragraphs, sentence.start) for sentence in sentences
         ],
+        dateline_country=dateline_country(doc, entities),
     )
     placer = _Placer(
         doc=doc, offsets=parsed.clean.offsets, original=parsed.article.text

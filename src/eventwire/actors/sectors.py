@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.actors._syntax import (
+    INDEFINITE_DETERMINERS,
     negated_modifier,
     of_objects,
     of_state,
@@ -30,7 +31,7 @@ from eventwire.actors.identities import (
 )
 from eventwire.actors.match import EntityMatch
 from eventwire.actors.organisations import ORGANISATION_NOUNS
-from eventwire.actors.references import Discourse
+from eventwire.actors.references import INSTITUTION_HEADS, Discourse, title_office
 from eventwire.model import TextSpan
 
 # Named modifiers that make a thing theirs: "ISIL targets", "Assad's palace".
@@ -45,6 +46,57 @@ PLACE_KINDS = frozenset({"country", "capital"})
 ARMED_NON_STATE_SECTORS = frozenset({"REB", "SEP", "INS", "UAF"})
 # Singular agent nouns that name a group of people: "police fired".
 GROUP_AGENTS = frozenset({"police", "military", "army", "navy", "militia"})
+# People who speak for a body: the body's sector, named before them, is theirs
+# ("a military spokesman" MIL, "police spokesman" COP).
+ROLE_HEADS = frozenset(
+    {
+        "spokesman",
+        "spokesmen",
+        "spokeswoman",
+        "spokeswomen",
+        "spokesperson",
+        "spokespeople",
+    }
+)
+# Local governments, which belong to the place the story is about.
+LOCAL_BODIES = frozenset({"city council", "town council", "municipality"})
+# Words that put a title or role in the past: its holder acts for no one now.
+PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "retired"})
+# Singular agent nouns that name a thing or a body, never one unnamed person:
+# "a drone", "a hospital" take no country in focus.
+SINGULAR_THINGS = frozenset(
+    {
+        "jet",
+        "fighter jet",
+        "warplane",
+        "aircraft",
+        "bomber",
+        "helicopter",
+        "drone",
+        "destroyer",
+        "frigate",
+        "submarine",
+        "warship",
+        "embassy",
+        "hospital",
+        "university",
+        "company",
+        "firm",
+        "business",
+        "corporation",
+        "newspaper",
+        "broadcaster",
+        "gang",
+        "cartel",
+        "crowd",
+        "mob",
+        "tribunal",
+        "presidency",
+        "judiciary",
+        "junta",
+        "assembly",
+    }
+)
 
 
 class SectorReader:
@@ -99,9 +151,12 @@ class SectorReader:
         if sector is None and of_state(head):
             sector = self.agent_sector(f"{head.lower_} of state")
         if sector in STATE_SECTORS and before:
-            # "rebel commanders", "opposition lawmakers": the non-state side.
+            # "rebel commanders", "opposition lawmakers": the non-state side;
+            # "a military spokesman": whom a spokesman speaks for.
             modifier = self.agent_sector(before[0].lower_)
-            if modifier in NON_STATE_SECTORS:
+            if modifier in NON_STATE_SECTORS or (
+                modifier is not None and head.lower_ in ROLE_HEADS
+            ):
                 return modifier
         return sector
 
@@ -162,9 +217,10 @@ class SectorReader:
         )
 
     def _located_in(self, head: Token) -> str | None:
-        """The country of a place the phrase itself is in: "police in Minsk"."""
+        """The country of a place the phrase itself is in: "police in Minsk",
+        "a resident of Kabul", "students from Paris"."""
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ != "in":
+            if child.dep_ != "prep" or child.lower_ not in {"in", "of", "from"}:
                 continue
             for place in child.children:
                 match = self.entities.get(place.i)
@@ -195,16 +251,51 @@ class SectorReader:
                     return True
         return False
 
+    def _unnamed_person(self, head: Token, tokens: list[Token]) -> bool:
+        """ "a resident", "an activist", "one officer": one person the text
+        does not name, as opposed to a title ("the president") or a thing."""
+        if head.lower_ in SINGULAR_THINGS or head.lower_ in INSTITUTION_HEADS:
+            return False
+        words = [token.lower_ for token in tokens]
+        if title_office(words[-2:]) is not None or head.lower_ == "minister":
+            return False  # "a new leader", "a minister": an office, not a person
+        if any(word in PAST_TITLE_WORDS for word in words):
+            return False  # "a former spy" acts for no one now
+        return any(
+            token.lower_ in INDEFINITE_DETERMINERS
+            or (token.lower_ == "one" and token.dep_ == "nummod")
+            for token in tokens
+        )
+
+    def _local_body(self, head: Token, tokens: list[Token]) -> bool:
+        """ "the city council", "the municipality": the local government of
+        the place the story is about."""
+        words = [token.lower_ for token in tokens if token.dep_ != "det"]
+        return (
+            head.lower_ in LOCAL_BODIES or " ".join(words[-2:]) in LOCAL_BODIES
+        ) and not any(token.i in self.entities for token in tokens)
+
     def bare_sector(
         self, head: Token, tokens: list[Token], sector: str
     ) -> Identity | None:
         """ "Protesters", "security forces", "the lawmakers": a group of people
         of no named country belongs to the country in focus, if one is clear
-        (:meth:`Discourse.focus_country`); else it keeps its sector alone."""
-        if head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in GROUP_AGENTS:
-            return None  # "a pilot", "the president": one person, not a group
+        (:meth:`Discourse.focus_country`); else it keeps its sector alone.
+        One unnamed person ("a resident", "a military spokesman"), a local
+        council, and a group with no country named near it are of the country
+        the article names most, else of its dateline
+        (:meth:`Discourse.person_country`).
+        """
+        local = self._local_body(head, tokens)
+        single = (
+            head.tag_ not in {"NNS", "NNPS"}
+            and head.lower_ not in GROUP_AGENTS
+            and not local
+        )
+        if single and not self._unnamed_person(head, tokens):
+            return None  # "the president": a title; "a drone": a thing
         definite = any(token.lower_ == "the" for token in tokens)
-        if of_objects(head) or any(
+        if (of_objects(head) and not single) or any(
             token.i != head.i
             and (
                 token.dep_ == "poss"
@@ -233,14 +324,18 @@ class SectorReader:
             if group is not None:
                 return replace(identity_from_mention(group, method="focus"), label=None)
         country = self._located_in(head)
-        if (
+        if country is None and (single or local):
+            country = self.discourse.person_country(head)
+        elif (
             country is None
             and not (definite and head.lower_ in ORGANISATION_NOUNS)
             and not self._object_of_a_state(head)
         ):
             # "the militants" with no armed group named is no new group of
             # the country in focus.
-            country = self.discourse.focus_country(head)
+            country = self.discourse.group_country(head)
+        if country is None and single:
+            return None  # "a witness" of no known country: no actor to code
         if country is None:
             return Identity(
                 code=None,
@@ -256,5 +351,5 @@ class SectorReader:
             sector=sector,
             name=self.dictionary.country_name(country),
             method="focus",
-            entry_id=f"country:{country}",
+            entry_id=None,
         )
