@@ -57,7 +57,9 @@ def place_scores(resources: Resources) -> dict[str, Any]:
         ("detection.recall", 0.96),  # 0.986
         ("kind_accuracy.accuracy", 0.95),  # 0.978
         ("speaker_mention_accuracy.accuracy", 0.97),  # 0.993
-        ("speaker_code_accuracy.accuracy", 0.49),  # 0.518
+        # 0.518 first; 0.745 after the actor rules for titled and unnamed
+        # speakers, written from the development gold only.
+        ("speaker_code_accuracy.accuracy", 0.72),
         ("cue_accuracy.accuracy", 0.97),  # 1.000
     ],
 )
