@@ -7,12 +7,13 @@ package, Explosion's ``en_core_web_sm`` 3.8.0 under another name).
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.errors import ModelError
 from eventwire.model import CleanArticle, ParsedArticle
@@ -111,3 +112,34 @@ def parse_articles(
         pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
         yield ParsedArticle(clean=article, doc=doc)
+
+
+# Where a Doc keeps its sentences (spaCy's ``user_data`` is per Doc).
+SENTENCES_KEY = "eventwire.sentences"
+
+
+def sentences_of(doc: Doc) -> tuple[Span, ...]:
+    """The sentences of a parsed ``Doc``, split once.
+
+    Every stage walks them, and each ``doc.sents`` (and each ``token.sent``)
+    first checks the whole ``Doc`` for sentence boundaries token by token in
+    Python, which costs more than some stages' own work.
+    """
+    return _split(doc)[0]
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding ``token``: ``token.sent`` without its cost."""
+    sentences, starts = _split(token.doc)
+    return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+
+def _split(doc: Doc) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+    kept: tuple[tuple[Span, ...], tuple[int, ...]] | None = doc.user_data.get(
+        SENTENCES_KEY
+    )
+    if kept is None:
+        sentences = tuple(doc.sents)
+        kept = (sentences, tuple(sentence.start for sentence in sentences))
+        doc.user_data[SENTENCES_KEY] = kept
+    return kept

@@ -47,7 +47,13 @@ from eventwire.model import (
     ParsedArticle,
     TextSpan,
 )
-from eventwire.nlp import DEFAULT_BATCH_SIZE, MODEL_NAME, load_nlp, parse_articles
+from eventwire.nlp import (
+    DEFAULT_BATCH_SIZE,
+    MODEL_NAME,
+    load_nlp,
+    parse_articles,
+    sentences_of,
+)
 from eventwire.places import Gazetteer, find_toponyms, load_gazetteer
 from eventwire.quotes import find_quotes, link_quote_events
 from eventwire.store import Store
@@ -206,7 +212,7 @@ def _code_with_sentences(
 def _sentence_spans(parsed: ParsedArticle) -> tuple[TextSpan, ...]:
     text = parsed.article.text
     spans = []
-    for sentence in parsed.doc.sents:
+    for sentence in sentences_of(parsed.doc):
         start, end = parsed.clean.offsets.to_original(
             sentence.start_char, sentence.end_char
         )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.nlp import sentence_of
+
 OPENING_MARKS = frozenset({"“", "«", "„", "‘"})
 CLOSING_MARKS = frozenset({"”", "»", "’"})
 STRAIGHT_MARK = '"'
@@ -177,7 +179,7 @@ def dateline_end(sentence: Span) -> int | None:
 def _out_of_dateline(subject: Token, verb: Token) -> int:
     """The parse often makes the dateline's place the subject of the first
     sentence's verb; the speaker is the phrase between the dash and the verb."""
-    after = dateline_end(subject.sent)
+    after = dateline_end(sentence_of(subject))
     if after is None or subject.i >= after or verb.i <= after:
         return subject.i
     heads = [
@@ -198,7 +200,7 @@ def addressee(cue: Token | None, start: int, end: int) -> int | None:
         told = next((c for c in cue.children if c.dep_ in ADDRESSEE_DEPS), None)
         if told is not None:
             return told.i
-    for token in cue.sent:
+    for token in sentence_of(cue):
         if start <= token.i < end or token.lower_ != "with":
             continue
         host = token.head

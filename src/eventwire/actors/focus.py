@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from eventwire.actors._speech import dateline_end
 from eventwire.actors.entry import INTERNATIONAL
 from eventwire.actors.match import EntityMatch
+from eventwire.nlp import sentences_of
 
 # Entries that name a place a dateline may give.
 DATELINE_KINDS = frozenset({"country", "capital"})
@@ -26,7 +27,7 @@ def dateline_country(doc: Doc, entities: Mapping[int, EntityMatch]) -> str | Non
     """The country of the place an article's dateline names, if the tables
     know it: the last one ("SOCHI, Russia" is Russia), never an
     international body ("UNITED NATIONS")."""
-    sentences = list(doc.sents)
+    sentences = list(sentences_of(doc))
     if not sentences:
         return None
     end = dateline_end(sentences[0])

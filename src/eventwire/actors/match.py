@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from eventwire.actors._syntax import all_caps
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry
 from eventwire.actors.entry import REGIONS
+from eventwire.nlp import sentence_of
 
 MATCHED_KINDS = ("country", "capital", "adjective", "metonym", "organisation", "person")
 MATCH_KEY = "EVENTWIRE_ACTOR"
@@ -109,7 +110,7 @@ def _entry_for(
         entry = replace(former, code=None, country=None, sector=None, role=None)
     if entry.kind == "person" and len(span) == 1:
         word = span[0]
-        if all_caps(word.sent):
+        if all_caps(sentence_of(word)):
             # Tags are noise in capitals: only a common word ("MAY") is doubted.
             return None if word.is_stop else entry
         if word.pos_ not in PERSON_ALIAS_POS:

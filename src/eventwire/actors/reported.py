@@ -22,6 +22,7 @@ from eventwire.actors._speech import (
     paragraph_of,
     speaker_of,
 )
+from eventwire.nlp import sentence_of
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 # A complement that is a clause: "declared the outbreak a pandemic" is not one.
@@ -206,7 +207,7 @@ def _is_backshifted(verb: Token) -> bool:
 
 
 def _without_dateline(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    after = dateline_end(doc[start].sent) if start < len(doc) else None
+    after = dateline_end(sentence_of(doc[start])) if start < len(doc) else None
     if after is not None and start < after:
         start = after
     bounds = _trimmed(doc, start, end)
@@ -229,7 +230,7 @@ def _according_to(
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if to is None or source is None:
         return None
-    sentence = according.sent
+    sentence = sentence_of(according)
     phrase_start, phrase_end = according.i, max(source.right_edge.i, to.i) + 1
     before = _trimmed(doc, sentence.start, phrase_start)
     after = _trimmed(doc, phrase_end, sentence.end)

@@ -43,6 +43,7 @@ from eventwire.actors.speakers import (
     text_layout,
 )
 from eventwire.model import Actor, OffsetMap, ParsedArticle, TextSpan
+from eventwire.nlp import sentences_of
 
 PRONOUN_LABEL = "PRON"
 ADDRESSEE_METHOD = "addressee"
@@ -63,7 +64,7 @@ def resolve_actors(
     doc = parsed.doc
     on = parsed.article.published
     entities = _index_entities(find_entities(doc, matcher=matcher, on=on))
-    sentences = list(doc.sents)
+    sentences = list(sentences_of(doc))
     layout = text_layout(doc)
     paragraphs = paragraph_starts(doc, layout=layout)
     discourse = Discourse(

@@ -45,6 +45,7 @@ from eventwire.actors._speech import (
     speaker_of,
 )
 from eventwire.actors.reported import find_reported
+from eventwire.nlp import sentence_of
 
 __all__ = [
     "Quotation",
@@ -95,13 +96,32 @@ def text_layout(doc: Doc) -> TextLayout:
     return doc.text, [int(offset) for offset in doc.to_array("IDX")]
 
 
+# Where a Doc keeps its quotations (spaCy's ``user_data`` is per Doc).
+QUOTATIONS_KEY = "eventwire.quotations"
+
+
 def find_quotations(
     doc: Doc, *, paragraphs: Sequence[int], layout: TextLayout | None = None
 ) -> list[Quotation]:
     """Every quotation and reported clause in ``doc`` with its speaker, in text
-    order."""
+    order.
+
+    The actor resolver and the quotes stage both ask; the answer depends on
+    the parse alone, so it is kept on the ``Doc`` and worked out once.
+    """
     if len(doc) == 0:
         return []
+    asked = tuple(paragraphs)
+    kept = doc.user_data.get(QUOTATIONS_KEY)
+    if kept is None or kept[0] != asked:
+        found = tuple(_find_quotations(doc, paragraphs=paragraphs, layout=layout))
+        kept = doc.user_data[QUOTATIONS_KEY] = (asked, found)
+    return list(kept[1])
+
+
+def _find_quotations(
+    doc: Doc, *, paragraphs: Sequence[int], layout: TextLayout | None
+) -> list[Quotation]:
     marked = _quote_spans(doc, paragraphs, layout or text_layout(doc))
     inside = {i for start, end, _ in marked for i in range(start, end)}
     reported = find_reported(doc, marked, inside, paragraphs)
@@ -295,7 +315,7 @@ def _cue_after(doc: Doc, start: int, end: int) -> Token | None:
         governor is not None
         and governor.i >= end
         and is_speech_verb(governor)
-        and governor.sent.start <= start
+        and sentence_of(governor).start <= start
     ):
         return governor  # "“...,” Abdullah, the head of the council, said"
     limit = min(len(doc), end + MAX_TOKENS_TO_SPEECH_VERB)
@@ -321,7 +341,7 @@ def _governor(doc: Doc, start: int, end: int) -> Token | None:
 def _cue_before(doc: Doc, start: int) -> Token | None:
     if start == 0:
         return None
-    sentence = doc[start].sent
+    sentence = sentence_of(doc[start])
     for token in reversed(doc[sentence.start : start]):
         if token.text in CLOSING_MARKS or token.text in SENTENCE_ENDS:
             return None
@@ -334,7 +354,7 @@ def _cue_before(doc: Doc, start: int) -> Token | None:
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
     """Whether only blanks stand between the sentence's start and ``start``."""
-    sentence = doc[start].sent
+    sentence = sentence_of(doc[start])
     return all(token.is_space for token in doc[sentence.start : start])
 
 
@@ -400,12 +420,12 @@ def _speaker_in_next_sentence(
 ) -> int | None:
     if end >= len(doc):
         return None
-    following: Span = doc[end].sent
+    following: Span = sentence_of(doc[end])
     if doc[end].is_space or following.start < end:
         # The quote ends inside a sentence: the next one starts after it.
         if following.end >= len(doc):
             return None
-        following = doc[following.end].sent
+        following = sentence_of(doc[following.end])
     if paragraph_of(paragraphs, following.start) != paragraph:
         return None
     for token in following:

@@ -33,6 +33,7 @@ from eventwire.coding.roles import (
     target_candidates,
 )
 from eventwire.model import Actor, Event, ParsedArticle, TimeExpression, Toponym
+from eventwire.nlp import sentences_of
 
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 VERB_POS = frozenset({"VERB"})
@@ -107,7 +108,7 @@ def code_events(
     # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
     # Moscow ... the French president's trip to Moscow") refers back to it.
     seen: set[Dyad] = set()
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(sentences_of(doc)):
         events.extend(
             _sentence_events(
                 parsed,

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.dates.values import day_of_value, shift_value
 from eventwire.model import EventTime, TimeExpression
+from eventwire.nlp import sentence_of
 
 DATING_TYPES = frozenset({"DATE", "TIME"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -70,7 +71,7 @@ def event_time(
         >>> event_time(voted, times=times, published=date(2015, 11, 27)).value
         '2013'
     """
-    sentence = predicate.sent
+    sentence = sentence_of(predicate)
     candidates = [
         time
         for time in times

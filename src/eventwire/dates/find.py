@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.dates.rules import RULES, Rule
 from eventwire.dates.values import day_of_value, plausible_year
 from eventwire.model import ParsedArticle, TimeExpression
+from eventwire.nlp import sentences_of
 
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # Verbs whose infinitive complement happens later: "plans to meet on Tuesday".
@@ -93,7 +94,7 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
     if not text.strip():
         return ()
     published = parsed.article.published
-    sentence_starts = [sentence.start for sentence in doc.sents]
+    sentence_starts = [sentence.start for sentence in sentences_of(doc)]
     expressions: list[TimeExpression] = []
     for start, end, rule, match in _extents(text):
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
+from eventwire.nlp import sentences_of
 from eventwire.places._spans import (
     PLACE_NOUNS,
     attributive,
@@ -127,7 +128,7 @@ class _Finder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, actors: Sequence[Actor]):
         self.doc = doc
         self.gazetteer = gazetteer
-        self.starts = [sentence.start for sentence in doc.sents]
+        self.starts = [sentence.start for sentence in sentences_of(doc)]
         self.blocked: dict[int, tuple[int, int]] = {}
         self.place_actors: set[int] = set()
         self.person_words = {

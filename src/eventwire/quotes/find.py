@@ -15,6 +15,7 @@ from eventwire.actors.speakers import (
     text_layout,
 )
 from eventwire.model import Actor, Event, ParsedArticle, Quote, TextSpan
+from eventwire.nlp import sentences_of
 
 # Punctuation a quoted sentence hands over to its speech verb, inside the
 # closing mark ("“Our positions are the same,” Putin said"): not the words.
@@ -39,7 +40,7 @@ def find_quotes(parsed: ParsedArticle, *, actors: Sequence[Actor]) -> tuple[Quot
     quotations = find_quotations(
         doc, paragraphs=paragraph_starts(doc, layout=layout), layout=layout
     )
-    sentence_starts = [sentence.start for sentence in doc.sents]
+    sentence_starts = [sentence.start for sentence in sentences_of(doc)]
     by_token = _actors_by_token(actors)
     quotes: list[Quote] = []
     for quotation in quotations:
