@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.dates.rules import RULES, Rule
+from eventwire.dates.rules import NEEDLES, RULES, Rule
 from eventwire.dates.values import day_of_value, plausible_year
 from eventwire.model import ParsedArticle, TimeExpression
 from eventwire.nlp import sentences_of
@@ -192,7 +192,11 @@ def _anchor_clock_times(
 def _extents(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Non-overlapping rule matches, the longest first, in text order."""
     candidates = []
+    lowered = text.lower()
     for priority, rule in enumerate(RULES):
+        needles = NEEDLES.get(rule.name)
+        if needles and not any(needle in lowered for needle in needles):
+            continue
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue

@@ -20,6 +20,7 @@ from eventwire.dates.lexicon import (
     DAY,
     HOLIDAYS,
     MONTH,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER,
     PART_OF_DAY,
@@ -29,6 +30,7 @@ from eventwire.dates.lexicon import (
     TEMPORAL_PREPOSITIONS,
     UNIT,
     WEEKDAY,
+    WEEKDAY_ABBREVIATIONS,
     WEEKDAY_PREFIX,
     WEEKDAYS,
     YEAR,
@@ -436,3 +438,29 @@ RULES: tuple[Rule, ...] = (
         _accept_weekday_set,
     ),
 )
+
+# Words (lower case) at least one of which every match of a rule contains: a
+# rule whose words are all absent from an article is not run on it. Scanning
+# a whole article with each pattern is most of this stage's time.
+_MONTH_WORDS = (*MONTHS, *MONTH_ABBREVIATIONS)
+_WEEKDAY_WORDS = (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "month_day": _MONTH_WORDS,
+    "day_month": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "decade": ("0s",),
+    "century": ("century",),
+    "relative_day": ("yesterday", "today", "tomorrow", "tonight"),
+    "part_of_day": tuple(PARTS_OF_DAY),
+    "weekday": _WEEKDAY_WORDS,
+    "ago": ("ago",),
+    "quarter": ("quarter",),
+    "half": ("half",),
+    "season": tuple(SEASONS),
+    "holiday": tuple({word for name in HOLIDAYS for word in name.split()}),
+    "weekend": ("weekend",),
+    "anaphoric_day": ("day",),
+    "period_edge": (" of the ",),
+    "weekday_set": _WEEKDAY_WORDS,
+}
