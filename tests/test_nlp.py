@@ -8,7 +8,14 @@ from spacy.language import Language
 
 from eventwire.errors import ModelError
 from eventwire.model import Article, CleanArticle, OffsetMap
-from eventwire.nlp import add_paragraph_breaks, load_nlp, parse_articles
+from eventwire.nlp import (
+    add_paragraph_breaks,
+    load_nlp,
+    parse_articles,
+    sentence_of,
+    sentences_of,
+    text_of,
+)
 
 
 def _clean(text: str, article_id: str = "a") -> CleanArticle:
@@ -87,3 +94,19 @@ def test_nlp_ordinary_sentence_with_a_dash_is_not_a_dateline() -> None:
     nlp = add_paragraph_breaks(spacy.blank("en"))
     doc = nlp("The talks — held in secret — ended.")
     assert [token.text for token in doc[1:] if token.is_sent_start] == []
+
+
+@pytest.mark.model
+def test_nlp_kept_text_and_sentences_are_spacys(model_nlp: Language) -> None:
+    texts = [
+        "MOSCOW (AP) — Putin met Hollande.\n\nThey talked. “We agree,” he said.",
+        "Dr. Smith arrived at 5 p.m. on Nov. 13. Nobody came! Why?",
+        "",
+    ]
+    parsed = list(parse_articles([_clean(t) for t in texts], nlp=model_nlp))
+    for item in parsed:
+        doc = item.doc
+        assert text_of(doc) == doc.text == item.clean.text
+        assert [s.text for s in sentences_of(doc)] == [s.text for s in doc.sents]
+        for token in doc:
+            assert sentence_of(token) == token.sent

@@ -111,11 +111,24 @@ def parse_articles(
     for doc, article in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
+        # The Doc's text is the text it was made from: keep it, so no stage
+        # has spaCy join it again token by token.
+        doc.user_data[TEXT_KEY] = article.text
         yield ParsedArticle(clean=article, doc=doc)
 
 
-# Where a Doc keeps its sentences (spaCy's ``user_data`` is per Doc).
+# Where a Doc keeps its sentences and text (spaCy's ``user_data`` is per Doc).
 SENTENCES_KEY = "eventwire.sentences"
+TEXT_KEY = "eventwire.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy joins every token's text anew, in
+    Python, on each call."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def sentences_of(doc: Doc) -> tuple[Span, ...]:

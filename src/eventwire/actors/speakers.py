@@ -45,7 +45,7 @@ from eventwire.actors._speech import (
     speaker_of,
 )
 from eventwire.actors.reported import find_reported
-from eventwire.nlp import sentence_of
+from eventwire.nlp import sentence_of, text_of
 
 __all__ = [
     "Quotation",
@@ -93,7 +93,7 @@ def paragraph_starts(doc: Doc, *, layout: TextLayout | None = None) -> list[int]
 
 def text_layout(doc: Doc) -> TextLayout:
     """The Doc's text and every token's character offset, each read once."""
-    return doc.text, [int(offset) for offset in doc.to_array("IDX")]
+    return text_of(doc), [int(offset) for offset in doc.to_array("IDX")]
 
 
 # Where a Doc keeps its quotations (spaCy's ``user_data`` is per Doc).

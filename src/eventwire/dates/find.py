@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.dates.rules import NEEDLES, RULES, Rule
 from eventwire.dates.values import day_of_value, plausible_year
 from eventwire.model import ParsedArticle, TimeExpression
-from eventwire.nlp import sentences_of
+from eventwire.nlp import sentences_of, text_of
 
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # Verbs whose infinitive complement happens later: "plans to meet on Tuesday".
@@ -90,7 +90,7 @@ def find_times(parsed: ParsedArticle) -> tuple[TimeExpression, ...]:
         ('Thursday', '2015-11-26')
     """
     doc: Doc = parsed.doc
-    text = doc.text
+    text = text_of(doc)
     if not text.strip():
         return ()
     published = parsed.article.published
