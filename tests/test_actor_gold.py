@@ -161,7 +161,7 @@ def test_actor_gold_duplicate_id_and_empty_file_are_errors(tmp_path: Path) -> No
         read_actor_gold(write_gold(tmp_path, GOOD, GOOD))
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n", encoding="utf-8")
-    with pytest.raises(InputError, match="holds no passage"):
+    with pytest.raises(InputError, match="holds no text"):
         read_actor_gold(empty)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from eventwire.errors import InputError
 from eventwire.model import Article
@@ -113,6 +113,55 @@ def read_gold_texts(path: Path) -> list[GoldText]:
         seen.add(text.id)
         texts.append(text)
     return texts
+
+
+class Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=Identified)
+
+
+def read_gold_file(
+    path: Path, *, what: str, parse: Callable[[str, str, int], Item]
+) -> tuple[Item, ...]:
+    """Read a gold file of JSON lines with ``parse(line, origin, number)``.
+
+    Blank lines are skipped; every item needs its own ``id``. ``what`` names
+    the gold in messages ("the quote gold").
+
+    Raises:
+        InputError: the file cannot be read, a line is malformed (``parse``
+            raises it), an id repeats, or the file holds nothing; the message
+            names the file and the line.
+    """
+    origin = str(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"cannot read {what} ({error}); it must be a UTF-8 JSONL file",
+            origin=origin,
+        ) from error
+    items: list[Item] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        item = parse(line, origin, number)
+        if item.id in seen:
+            raise InputError(
+                f"id {item.id!r} is already used on line {seen[item.id]}; give "
+                "every text its own id",
+                origin=origin,
+                line=number,
+            )
+        seen[item.id] = number
+        items.append(item)
+    if not items:
+        raise InputError(f"{what} holds no text", origin=origin)
+    return tuple(items)
 
 
 def gold_events_of(texts: Iterable[GoldText]) -> list[GoldEvent]:

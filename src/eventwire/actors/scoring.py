@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
+from eventwire.gold import read_gold_file
 from eventwire.model import Actor, Article, Failure
 
 if TYPE_CHECKING:
@@ -168,32 +169,11 @@ def read_actor_gold(path: Path) -> tuple[GoldPassage, ...]:
         InputError: the file cannot be read, or a line is malformed; the
             message names the file and the line.
     """
-    origin = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"cannot read the actor gold ({error}); it must be a UTF-8 JSONL file",
-            origin=origin,
-        ) from error
-    passages: list[GoldPassage] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        passage = _passage(line, origin=origin, number=number)
-        if passage.id in seen:
-            raise InputError(
-                f"passage id {passage.id!r} is already used on line "
-                f"{seen[passage.id]}; give every passage its own id",
-                origin=origin,
-                line=number,
-            )
-        seen[passage.id] = number
-        passages.append(passage)
-    if not passages:
-        raise InputError("the actor gold holds no passage", origin=origin)
-    return tuple(passages)
+    return read_gold_file(
+        path,
+        what="the actor gold",
+        parse=lambda line, origin, number: _passage(line, origin=origin, number=number),
+    )
 
 
 def score_actors(

@@ -112,19 +112,38 @@ def _place_records(coded: CodedArticle) -> Iterator[JSONDict]:
     return (toponym.as_record() for toponym in coded.places)
 
 
-@click.command()
-@input_argument
-@extract_format_option
-@published_option
-@processes_option
-@actors_option
-def quotes(
-    inputs: tuple[str, ...],
-    output_format: str,
-    published: date | None,
-    processes: int,
-    actor_files: tuple[Path, ...],
-) -> None:
+def _extract_command(name: str, records_of: RecordsOf, help_text: str) -> click.Command:
+    """A verb printing one stage's records, with the inputs and options of
+    ``eventwire code``."""
+
+    @click.command(name=name, help=help_text)
+    @input_argument
+    @extract_format_option
+    @published_option
+    @processes_option
+    @actors_option
+    def command(
+        inputs: tuple[str, ...],
+        output_format: str,
+        published: date | None,
+        processes: int,
+        actor_files: tuple[Path, ...],
+    ) -> None:
+        _extract(
+            inputs,
+            published=published,
+            processes=processes,
+            actor_files=actor_files,
+            output_format=output_format,
+            records_of=records_of,
+        )
+
+    return command
+
+
+quotes = _extract_command(
+    "quotes",
+    _quote_records,
     """Print who said what: every direct, indirect and mixed quote.
 
     Each line is {article_id, start, end, text, kind, cue, speaker, event_id,
@@ -134,30 +153,11 @@ def quotes(
     \b
     Example:
         eventwire quotes article.txt --published 2015-11-27
-    """
-    _extract(
-        inputs,
-        published=published,
-        processes=processes,
-        actor_files=actor_files,
-        output_format=output_format,
-        records_of=_quote_records,
-    )
-
-
-@click.command()
-@input_argument
-@extract_format_option
-@published_option
-@processes_option
-@actors_option
-def dates(
-    inputs: tuple[str, ...],
-    output_format: str,
-    published: date | None,
-    processes: int,
-    actor_files: tuple[Path, ...],
-) -> None:
+    """,
+)
+dates = _extract_command(
+    "dates",
+    _time_records,
     """Print every date and time expression with its TimeML value.
 
     Each line is {article_id, start, end, text, value, type, date, dateline}:
@@ -167,30 +167,11 @@ def dates(
     \b
     Example:
         eventwire dates article.txt --published 2015-11-27
-    """
-    _extract(
-        inputs,
-        published=published,
-        processes=processes,
-        actor_files=actor_files,
-        output_format=output_format,
-        records_of=_time_records,
-    )
-
-
-@click.command()
-@input_argument
-@extract_format_option
-@published_option
-@processes_option
-@actors_option
-def places(
-    inputs: tuple[str, ...],
-    output_format: str,
-    published: date | None,
-    processes: int,
-    actor_files: tuple[Path, ...],
-) -> None:
+    """,
+)
+places = _extract_command(
+    "places",
+    _place_records,
     """Print every place named, geocoded offline.
 
     Each line is {article_id, start, end, text, name, country, admin1, lat,
@@ -200,12 +181,5 @@ def places(
     \b
     Example:
         eventwire places article.txt --published 2015-11-27
-    """
-    _extract(
-        inputs,
-        published=published,
-        processes=processes,
-        actor_files=actor_files,
-        output_format=output_format,
-        records_of=_place_records,
-    )
+    """,
+)

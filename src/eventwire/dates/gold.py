@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.gold import read_gold_file
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 TEXT_FIELDS = frozenset({"id", "published", "text", "times", "events"})
@@ -55,32 +56,13 @@ def read_date_gold(path: Path) -> tuple[GoldText, ...]:
         InputError: the file cannot be read or a line is malformed; the
             message names the file and the line.
     """
-    origin = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"cannot read the dates gold ({error}); it must be a UTF-8 JSONL file",
-            origin=origin,
-        ) from error
-    texts: list[GoldText] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        text = _gold_text(line, origin=origin, number=number)
-        if text.id in seen:
-            raise InputError(
-                f"text id {text.id!r} is already used on line {seen[text.id]}; "
-                "give every text its own id",
-                origin=origin,
-                line=number,
-            )
-        seen[text.id] = number
-        texts.append(text)
-    if not texts:
-        raise InputError("the dates gold holds no text", origin=origin)
-    return tuple(texts)
+    return read_gold_file(
+        path,
+        what="the dates gold",
+        parse=lambda line, origin, number: _gold_text(
+            line, origin=origin, number=number
+        ),
+    )
 
 
 def _gold_text(line: str, *, origin: str, number: int) -> GoldText:

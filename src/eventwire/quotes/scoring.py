@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
+from eventwire.gold import read_gold_file
 from eventwire.model import Article, Failure, Quote, TextSpan
 
 if TYPE_CHECKING:
@@ -190,32 +191,13 @@ def read_quote_gold(path: Path) -> tuple[GoldText, ...]:
         InputError: the file cannot be read, or a line is malformed; the
             message names the file and the line.
     """
-    origin = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"cannot read the quote gold ({error}); it must be a UTF-8 JSONL file",
-            origin=origin,
-        ) from error
-    texts: list[GoldText] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        text = _gold_text(line, origin=origin, number=number)
-        if text.id in seen:
-            raise InputError(
-                f"text id {text.id!r} is already used on line {seen[text.id]}; "
-                "give every text its own id",
-                origin=origin,
-                line=number,
-            )
-        seen[text.id] = number
-        texts.append(text)
-    if not texts:
-        raise InputError("the quote gold holds no text", origin=origin)
-    return tuple(texts)
+    return read_gold_file(
+        path,
+        what="the quote gold",
+        parse=lambda line, origin, number: _gold_text(
+            line, origin=origin, number=number
+        ),
+    )
 
 
 def score_quotes(texts: Sequence[GoldText], *, resources: Resources) -> QuoteScore:
