@@ -123,7 +123,7 @@ def with_mention(**fields: Any) -> dict[str, Any]:
         ([1, 2], "must be a JSON object"),
         ({**GOOD, "date": "x"}, "write exactly"),
         ({**GOOD, "published": "27/11/2015"}, "is not a date"),
-        ({**GOOD, "text": " "}, "has no text"),
+        ({**GOOD, "text": " "}, "is empty"),
         (with_mention(text="Moscow"), "occurs 0 times"),
         (with_mention(occurrence=2), "occurrence 2"),
         (with_mention(occurrence=0), "integer >= 1"),

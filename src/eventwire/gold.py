@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 from eventwire.errors import InputError
 from eventwire.model import Article
@@ -162,6 +162,80 @@ def read_gold_file(
     if not items:
         raise InputError(f"{what} holds no text", origin=origin)
     return tuple(items)
+
+
+Fail = Callable[[str], InputError]
+
+
+def gold_line(line: str, *, origin: str, number: int) -> tuple[dict[str, Any], Fail]:
+    """The JSON object on one line of a gold file, and a maker of errors that
+    name the file and the line."""
+
+    def fail(message: str) -> InputError:
+        return InputError(message, origin=origin, line=number)
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise fail(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise fail(f"a line must be a JSON object, not {type(record).__name__}")
+    return record, fail
+
+
+@overload
+def gold_identity(
+    record: dict[str, Any], fail: Fail, *, published_may_be_null: Literal[False] = ...
+) -> tuple[str, str, date]: ...
+
+
+@overload
+def gold_identity(
+    record: dict[str, Any], fail: Fail, *, published_may_be_null: bool
+) -> tuple[str, str, date | None]: ...
+
+
+def gold_identity(
+    record: dict[str, Any], fail: Fail, *, published_may_be_null: bool = False
+) -> tuple[str, str, date | None]:
+    """A gold text's ``id``, ``text`` and ``published``, checked."""
+    text_id, text, published = record["id"], record["text"], record["published"]
+    if not isinstance(text_id, str) or not text_id:
+        raise fail(f"id {text_id!r} must be a non-empty string")
+    if not isinstance(text, str) or not text.strip():
+        raise fail(f"text {text_id!r} is empty")
+    if published is None and published_may_be_null:
+        return text_id, text, None
+    try:
+        return text_id, text, date.fromisoformat(published)
+    except (TypeError, ValueError):
+        null = " or null" if published_may_be_null else ""
+        raise fail(
+            f"published {published!r} is not a date; write it as YYYY-MM-DD{null}"
+        ) from None
+
+
+def locate_phrase(text: str, phrase: Any, occurrence: Any, fail: Fail) -> int:
+    """Where the ``occurrence``-th whole-word, case-sensitive ``phrase`` of
+    ``text`` starts (occurrences count from 1)."""
+    if not isinstance(phrase, str) or not phrase:
+        raise fail(f"{phrase!r} must be a non-empty string")
+    if (
+        not isinstance(occurrence, int)
+        or isinstance(occurrence, bool)
+        or occurrence < 1
+    ):
+        raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    starts = [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
+    if occurrence > len(starts):
+        raise fail(
+            f"{phrase!r} occurrence {occurrence} is not in the text (it occurs "
+            f"{len(starts)} time{'s' if len(starts) != 1 else ''}); copy the "
+            "words exactly, case included"
+        )
+    return starts[occurrence - 1]
 
 
 def gold_events_of(texts: Iterable[GoldText]) -> list[GoldEvent]:

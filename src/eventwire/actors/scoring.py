@@ -23,8 +23,6 @@ A country-level variant compares only the first code block (``RUS`` of
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
-from eventwire.gold import read_gold_file
+from eventwire.gold import gold_identity, gold_line, locate_phrase, read_gold_file
 from eventwire.model import Actor, Article, Failure
 
 if TYPE_CHECKING:
@@ -331,15 +329,7 @@ def _kind_record(score: KindScore) -> dict[str, Any]:
 
 
 def _passage(line: str, *, origin: str, number: int) -> GoldPassage:
-    def fail(message: str) -> InputError:
-        return InputError(message, origin=origin, line=number)
-
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise fail(f"not valid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict):
-        raise fail("a passage must be a JSON object with id, text, published, mentions")
+    record, fail = gold_line(line, origin=origin, number=number)
     missing = PASSAGE_FIELDS - set(record)
     unknown = set(record) - PASSAGE_FIELDS
     if missing or unknown:
@@ -347,17 +337,7 @@ def _passage(line: str, *, origin: str, number: int) -> GoldPassage:
             f"passage fields are {sorted(record)!r}; write exactly "
             f"{sorted(PASSAGE_FIELDS)!r}"
         )
-    passage_id, text, published = record["id"], record["text"], record["published"]
-    if not isinstance(passage_id, str) or not passage_id:
-        raise fail(f"id {passage_id!r} must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
-        raise fail(f"passage {passage_id!r} has no text")
-    try:
-        day = date.fromisoformat(published)
-    except (TypeError, ValueError):
-        raise fail(
-            f"published {published!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+    passage_id, text, day = gold_identity(record, fail)
     mentions = record["mentions"]
     if not isinstance(mentions, list):
         raise fail("mentions must be a list of objects")
@@ -389,14 +369,7 @@ def _mention(record: Any, text: str, fail: Callable[[str], InputError]) -> GoldM
         raise fail(f"mention {record!r} has unknown fields {sorted(unknown)!r}")
     phrase, occurrence, code = record["text"], record["occurrence"], record["code"]
     kind = record.get("kind", UNSPECIFIED_KIND)
-    if not isinstance(phrase, str) or not phrase:
-        raise fail(f"mention text {phrase!r} must be a non-empty string")
-    if (
-        not isinstance(occurrence, int)
-        or isinstance(occurrence, bool)
-        or occurrence < 1
-    ):
-        raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
+    start = locate_phrase(text, phrase, occurrence, fail)
     if code is not None and not (
         isinstance(code, str)
         and len(code) % COUNTRY_BLOCK == 0
@@ -411,26 +384,9 @@ def _mention(record: Any, text: str, fail: Callable[[str], InputError]) -> GoldM
         raise fail(f"kind {kind!r} of {phrase!r} is not one of {', '.join(KINDS)}")
     if kind == PLACE_KIND and code is not None:
         raise fail(f"place {phrase!r} is not scored; give it code null")
-    starts = _word_starts(text, phrase)
-    if occurrence > len(starts):
-        found = len(starts)
-        raise fail(
-            f"mention {phrase!r} occurrence {occurrence} is not in the passage "
-            f"(it occurs {found} time{'s' if found != 1 else ''}); copy the text "
-            "exactly, case included"
-        )
-    start = starts[occurrence - 1]
     return GoldMention(
         text=phrase, start=start, end=start + len(phrase), code=code, kind=kind
     )
-
-
-def _word_starts(text: str, phrase: str) -> list[int]:
-    """Where each whole-word instance of ``phrase`` starts ("he" is not in "the")."""
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    pattern = re.compile(before + re.escape(phrase) + after)
-    return [found.start() for found in pattern.finditer(text)]
 
 
 def score_lines(score: ActorScore) -> list[str]:

@@ -4,8 +4,6 @@ expression in them and the date of some event triggers (format in
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.gold import read_gold_file
+from eventwire.gold import gold_identity, gold_line, locate_phrase, read_gold_file
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 TEXT_FIELDS = frozenset({"id", "published", "text", "times", "events"})
@@ -66,17 +64,7 @@ def read_date_gold(path: Path) -> tuple[GoldText, ...]:
 
 
 def _gold_text(line: str, *, origin: str, number: int) -> GoldText:
-    def fail(message: str) -> InputError:
-        return InputError(message, origin=origin, line=number)
-
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise fail(f"not valid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict):
-        raise fail(
-            "a text must be a JSON object with id, published, text, times, events"
-        )
+    record, fail = gold_line(line, origin=origin, number=number)
     missing = {"id", "published", "text", "times"} - set(record)
     unknown = set(record) - TEXT_FIELDS
     if missing or unknown:
@@ -84,20 +72,7 @@ def _gold_text(line: str, *, origin: str, number: int) -> GoldText:
             f"text fields are {sorted(record)!r}; write {sorted(TEXT_FIELDS)!r} "
             "(events may be left out)"
         )
-    text_id, text = record["id"], record["text"]
-    if not isinstance(text_id, str) or not text_id:
-        raise fail(f"id {text_id!r} must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
-        raise fail(f"text {text_id!r} is empty")
-    published = None
-    if record["published"] is not None:
-        try:
-            published = date.fromisoformat(record["published"])
-        except (TypeError, ValueError):
-            raise fail(
-                f"published {record['published']!r} is not a date; write YYYY-MM-DD "
-                "or null"
-            ) from None
+    text_id, text, published = gold_identity(record, fail, published_may_be_null=True)
     times, events = record["times"], record.get("events", [])
     if not isinstance(times, list) or not isinstance(events, list):
         raise fail("times and events must be lists of objects")
@@ -139,7 +114,7 @@ def _gold_time(record: Any, text: str, fail: Callable[[str], InputError]) -> Gol
     dateline = record.get("dateline", False)
     if not isinstance(dateline, bool):
         raise fail(f"dateline {dateline!r} of {record['text']!r} must be true or false")
-    start = _locate(text, record["text"], record["occurrence"], fail)
+    start = locate_phrase(text, record["text"], record["occurrence"], fail)
     return GoldTime(
         text=record["text"],
         start=start,
@@ -158,34 +133,10 @@ def _gold_event(record: Any, text: str, fail: Callable[[str], InputError]) -> Go
     value = record["value"]
     if value is not None and not isinstance(value, str):
         raise fail(f"value {value!r} of {record['trigger']!r} must be a string or null")
-    start = _locate(text, record["trigger"], record["occurrence"], fail)
+    start = locate_phrase(text, record["trigger"], record["occurrence"], fail)
     return GoldEvent(
         trigger=record["trigger"],
         start=start,
         end=start + len(record["trigger"]),
         value=value,
     )
-
-
-def _locate(
-    text: str, phrase: Any, occurrence: Any, fail: Callable[[str], InputError]
-) -> int:
-    """Where the ``occurrence``-th whole-word, case-sensitive ``phrase`` starts."""
-    if not isinstance(phrase, str) or not phrase:
-        raise fail(f"text {phrase!r} must be a non-empty string")
-    if (
-        not isinstance(occurrence, int)
-        or isinstance(occurrence, bool)
-        or occurrence < 1
-    ):
-        raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    starts = [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
-    if occurrence > len(starts):
-        raise fail(
-            f"{phrase!r} occurrence {occurrence} is not in the text (it occurs "
-            f"{len(starts)} time{'s' if len(starts) != 1 else ''}); copy the words "
-            "exactly, case included"
-        )
-    return starts[occurrence - 1]

@@ -30,8 +30,6 @@ longer span (largest overlap first). Then:
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
-from eventwire.gold import read_gold_file
+from eventwire.gold import gold_identity, gold_line, locate_phrase, read_gold_file
 from eventwire.model import Article, Failure, Quote, TextSpan
 
 if TYPE_CHECKING:
@@ -333,30 +331,13 @@ def _same_cue(gold: TextSpan | None, system: TextSpan | None) -> bool:
 
 
 def _gold_text(line: str, *, origin: str, number: int) -> GoldText:
-    def fail(message: str) -> InputError:
-        return InputError(message, origin=origin, line=number)
-
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise fail(f"not valid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict) or set(record) != TEXT_FIELDS:
-        found = sorted(record) if isinstance(record, dict) else type(record).__name__
+    record, fail = gold_line(line, origin=origin, number=number)
+    if set(record) != TEXT_FIELDS:
         raise fail(
             f"a text must be a JSON object with exactly {sorted(TEXT_FIELDS)!r} "
-            f"(found {found!r})"
+            f"(found {sorted(record)!r})"
         )
-    text_id, text, published = record["id"], record["text"], record["published"]
-    if not isinstance(text_id, str) or not text_id:
-        raise fail(f"id {text_id!r} must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
-        raise fail(f"text {text_id!r} is empty")
-    try:
-        day = date.fromisoformat(published)
-    except (TypeError, ValueError):
-        raise fail(
-            f"published {published!r} is not a date; write it as YYYY-MM-DD"
-        ) from None
+    text_id, text, day = gold_identity(record, fail)
     quotes = record["quotes"]
     if not isinstance(quotes, list):
         raise fail("quotes must be a list of objects")
@@ -401,27 +382,9 @@ def _gold_quote(record: Any, text: str, fail: Callable[[str], InputError]) -> Go
 def _located(
     text: str, phrase: Any, occurrence: Any, fail: Callable[[str], InputError]
 ) -> TextSpan | None:
-    """The ``occurrence``-th whole-word instance of ``phrase`` (None for null)."""
+    """The ``occurrence``-th whole-word instance of ``phrase`` (None for null;
+    a missing occurrence is the first)."""
     if phrase is None:
         return None
-    if not isinstance(phrase, str) or not phrase:
-        raise fail(f"{phrase!r} must be null or a non-empty string")
-    if occurrence is None:
-        occurrence = 1
-    if (
-        not isinstance(occurrence, int)
-        or isinstance(occurrence, bool)
-        or occurrence < 1
-    ):
-        raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    starts = [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
-    if occurrence > len(starts):
-        raise fail(
-            f"{phrase!r} occurrence {occurrence} is not in the text (it occurs "
-            f"{len(starts)} time{'s' if len(starts) != 1 else ''}); copy the "
-            "text exactly, case included"
-        )
-    start = starts[occurrence - 1]
+    start = locate_phrase(text, phrase, 1 if occurrence is None else occurrence, fail)
     return TextSpan(text=phrase, start=start, end=start + len(phrase))
