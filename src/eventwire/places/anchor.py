@@ -228,6 +228,9 @@ NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss")
 # town", "Karachi and Hyderabad".
 PHRASE_DEPS = frozenset({"compound", "appos", "conj", "nmod"})
 MAX_DEPTH = 4
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Subordinators of a clause happening at the same time as its head.
+SAME_MOMENT_MARKS = frozenset({"as", "while", "when"})
 # Nouns of places a city or country can own ("Beirut's airport").
 POSSESSED_PLACES = PLACE_NOUNS | {"mountain", "base", "square", "district", "mall"}
 
@@ -238,11 +241,13 @@ def place_of_predicate(
     """The place where the event of ``predicate`` happened, else ``None``.
 
     ``toponyms`` are the article's (from :func:`find_toponyms` on the same
-    ``Doc``); datelines and toponyms with no gazetteer entry are skipped.
+    ``Doc``); datelines are skipped. A toponym with no gazetteer entry ("the
+    town of Dujail") still names where the event happened: it is returned as
+    a place known only by its text (no country, no point).
     """
     by_token: dict[int, Toponym] = {}
     for mention in toponyms:
-        if mention.dateline or mention.place is None:
+        if mention.dateline:
             continue
         for index in range(mention.token_start, mention.token_end):
             by_token[index] = mention
@@ -251,12 +256,20 @@ def place_of_predicate(
     found: list[Place] = []
     for token in _place_tokens(predicate):
         toponym = by_token.get(token.i)
-        if toponym is not None and toponym.place is not None:
-            if toponym.place not in found:
-                found.append(toponym.place)
-            if len(found) == MAX_ALTERNATIVES:
-                break
+        if toponym is None:
+            continue
+        place = toponym.place or _unresolved(toponym)
+        if place not in found:
+            found.append(place)
+        if len(found) == MAX_ALTERNATIVES:
+            break
     return _finest(found) if found else None
+
+
+def _unresolved(toponym: Toponym) -> Place:
+    return Place(
+        text=toponym.text, start=toponym.start, end=toponym.end, name=toponym.text
+    )
 
 
 def _finest(places: list[Place]) -> Place:
@@ -296,21 +309,58 @@ def _place_tokens(predicate: Token) -> Iterator[Token]:
     if lemma in PLACE_OBJECT_LEMMAS:
         for child in objects:
             yield from _phrase(child)
-    arcs = _verb_arcs(predicate, attack=attack)
+    arcs = _verb_arcs(predicate, attack=attack, lemma=lemma)
     for child in predicate.children:
-        # "shot down over Syria": a particle's or adverb's own phrase.
+        # "shot down over Syria": a particle's or adverb's own phrase, judged
+        # by the verb ("handed Hong Kong back to China" is a recipient).
         if child.dep_ in ("prt", "advmod", "agent"):
-            arcs += _verb_arcs(child, attack=attack)
+            arcs += _verb_arcs(child, attack=attack, lemma=lemma)
     arcs.sort(key=lambda arc: (arc[0], arc[1].i))
     yield from _within(predicate, [(rank, pobj) for rank, pobj in arcs])
     for child in objects:
         yield from _within(child, _noun_arcs(child))
+    # "clashed with police in Alexandria", "fired tear gas at protesters on
+    # the Champs-Elysees": the parser hangs the verb's place on the object
+    # of a preposition that is not itself locative.
+    for prep in predicate.children:
+        if prep.dep_ == "prep" and prep.lower_ not in PREPOSITION_RANKS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield from _within(pobj, _located(pobj))
+    # Last, where a participant was: "a tribunal in The Hague ruled",
+    # "protesters in Cairo clashed"; only "in"/"at" (a subject "from
+    # Syria" came from there), never the subject itself ("Moscow said"), and
+    # not when the clause says where without a name ("stormed the residence
+    # in the capital").
+    if not any(_located(head) for head in (predicate, *objects)):
+        for child in predicate.children:
+            if child.dep_ in SUBJECT_DEPS:
+                yield from _within(child, _located(child))
+    # "was assassinated as she left a rally in Rawalpindi": a clause of the
+    # same moment whose subject is a pronoun for a participant.
+    for clause in predicate.children:
+        if clause.dep_ == "advcl" and _same_moment(clause):
+            yield from _place_tokens(clause)
 
 
-def _verb_arcs(head: Token, *, attack: bool) -> list[tuple[int, Token]]:
-    """``(rank, object)`` of the head's prepositions that may give a place."""
+def _located(noun: Token) -> list[tuple[int, Token]]:
+    """The noun's "in"/"at" objects: where the thing or the people are."""
+    return [(rank, pobj) for rank, pobj in _noun_arcs(noun) if rank == 0]
+
+
+def _same_moment(clause: Token) -> bool:
+    marked = any(
+        c.dep_ == "mark" and c.lower_ in SAME_MOMENT_MARKS for c in clause.children
+    )
+    return marked and any(
+        c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in clause.children
+    )
+
+
+def _verb_arcs(head: Token, *, attack: bool, lemma: str) -> list[tuple[int, Token]]:
+    """``(rank, object)`` of the head's prepositions that may give a place
+    (``lemma`` is the predicate's)."""
     arcs: list[tuple[int, Token]] = []
-    lemma = head.lemma_.lower()
     destination = lemma not in NON_DESTINATION_LEMMAS
     for prep in head.children:
         if prep.dep_ not in ("prep", "dative"):
@@ -381,6 +431,14 @@ def _phrase(token: Token) -> Iterator[Token]:
     "Beirut's airport": a place owning a place is where it is; "Spain's
     King" and "Brazil's Congress" are not there)."""
     yield token
+    if token.lemma_.lower() in PLACE_NOUNS:
+        # "the town of Amatrice", "the port of Aden": the name the noun has.
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for name in prep.children:
+                    if name.dep_ == "pobj":
+                        yield name
+                        yield from (g for g in name.children if g.dep_ == "compound")
     for child in token.children:
         if child.dep_ in PHRASE_DEPS or (
             child.dep_ == "poss" and token.lemma_.lower() in POSSESSED_PLACES

@@ -93,6 +93,30 @@ FACILITY_WORDS = frozenset(
         "Consulate",
     }
 )
+# "Easter Sunday", "Black Friday": a name the gazetteer lacks that ends in a
+# day or a month is a date the tagger took for a place.
+CALENDAR_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
 # Hurricane, Utah: only a big place's name opens an event's name.
 EVENT_PLACE_MIN_POPULATION = 100_000
@@ -230,6 +254,8 @@ class _Finder:
         if not candidate.matches:
             # "Khashoggi" tagged GPE after "Jamal Khashoggi" was a person.
             if part.text.lower() in self.person_words:
+                return False
+            if part[-1].lower_ in CALENDAR_WORDS:
                 return False
             if label == "FAC":
                 return part[0].pos_ == "PROPN"
