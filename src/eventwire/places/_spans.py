@@ -28,8 +28,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "inside",
         "throughout",
         "via",
+        "through",
+        "along",
+        "off",
     }
 )
+# "towns including Sderot", "villages such as Tafeghaghte": a place noun's
+# examples are places.
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 # Nouns whose "of" object or apposition is a place ("the port of Hodeidah",
 # "the capital Sanaa", "the heart of Tripoli").
 PLACE_NOUNS = frozenset(
@@ -228,8 +234,14 @@ def in_place_slot(span: Span) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        governor = head.head.lemma_.lower()
-        return head.lower_ == "of" and (governor in PLACE_NOUNS or governor in COMPASS)
+        governor = head.head
+        if head.lower_ in EXAMPLE_PREPOSITIONS:
+            if head.lower_ == "as" and governor.lower_ == "such":
+                governor = governor.head
+            return governor.lemma_.lower() in PLACE_NOUNS
+        return head.lower_ == "of" and (
+            governor.lemma_.lower() in PLACE_NOUNS or governor.lemma_.lower() in COMPASS
+        )
     if token.dep_ == "dobj":
         return head.lemma_.lower() in CONQUEST_LEMMAS
     return token.dep_ in ("appos", "compound", "nmod") and (

@@ -229,6 +229,55 @@ NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss")
 PHRASE_DEPS = frozenset({"compound", "appos", "conj", "nmod"})
 MAX_DEPTH = 4
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Nouns of surfaces and ways, where "on" says where ("on the National Mall").
+SURFACE_NOUNS = frozenset(
+    {
+        "square",
+        "street",
+        "avenue",
+        "boulevard",
+        "road",
+        "highway",
+        "mall",
+        "plaza",
+        "bridge",
+        "island",
+        "beach",
+        "mount",
+        "mountain",
+        "border",
+        "bank",
+        "coast",
+        "shore",
+        "frontline",
+        "field",
+        "campus",
+        "outskirts",
+    }
+)
+# A verb coordinated with another shares its place ("pumped gas into a
+# Moscow theatre and stormed the building"), unless it reports.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "add",
+        "claim",
+        "deny",
+        "warn",
+        "vow",
+        "promise",
+        "insist",
+        "call",
+        "urge",
+        "demand",
+        "accuse",
+        "blame",
+        "threaten",
+        "pledge",
+    }
+)
 # Subordinators of a clause happening at the same time as its head.
 SAME_MOMENT_MARKS = frozenset({"as", "while", "when"})
 # Nouns of places a city or country can own ("Beirut's airport").
@@ -253,17 +302,20 @@ def place_of_predicate(
             by_token[index] = mention
     if not by_token:
         return None
-    found: list[Place] = []
-    for token in _place_tokens(predicate):
-        toponym = by_token.get(token.i)
-        if toponym is None:
-            continue
-        place = toponym.place or _unresolved(toponym)
-        if place not in found:
-            found.append(place)
-        if len(found) == MAX_ALTERNATIVES:
-            break
-    return _finest(found) if found else None
+    # The predicate's own clause first; only when it names no place, the
+    # places of its participants and of the clauses it shares a moment with.
+    for tokens in (_place_tokens(predicate), _borrowed_tokens(predicate)):
+        found: dict[Place, Token] = {}
+        for token in tokens:
+            toponym = by_token.get(token.i)
+            if toponym is None:
+                continue
+            found.setdefault(toponym.place or _unresolved(toponym), token)
+            if len(found) == MAX_ALTERNATIVES:
+                break
+        if found:
+            return _finest(found)
+    return None
 
 
 def _unresolved(toponym: Toponym) -> Place:
@@ -272,16 +324,24 @@ def _unresolved(toponym: Toponym) -> Place:
     )
 
 
-def _finest(places: list[Place]) -> Place:
-    """The first place found, or a finer one inside the same country."""
+def _finest(found: dict[Place, Token]) -> Place:
+    """The first place found, or a finer one inside the same country; not
+    one coordinated with it ("rolled into Jenin and Bethlehem" went to both,
+    the first named first)."""
+    places = list(found)
     best = places[0]
+    coordinated = {t.i for t in found[best].conjuncts}
     for place in places[1:]:
         if (
             place.country is not None
             and place.country == best.country
             and _detail(place) > _detail(best)
+            and found[place].i not in coordinated
         ):
-            best = place
+            # The first named of the finer place's coordination.
+            group = {found[place].i} | {t.i for t in found[place].conjuncts}
+            best = next(p for p in places if found[p].i in group)
+            coordinated = group
     return best
 
 
@@ -327,11 +387,23 @@ def _place_tokens(predicate: Token) -> Iterator[Token]:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     yield from _within(pobj, _located(pobj))
-    # Last, where a participant was: "a tribunal in The Hague ruled",
-    # "protesters in Cairo clashed"; only "in"/"at" (a subject "from
-    # Syria" came from there), never the subject itself ("Moscow said"), and
-    # not when the clause says where without a name ("stormed the residence
-    # in the capital").
+
+
+def _borrowed_tokens(predicate: Token) -> Iterator[Token]:
+    """Tokens that may name the predicate's place when its own clause names
+    none, best first."""
+    lemma = predicate.lemma_.lower()
+    if predicate.pos_ in ("NOUN", "PROPN"):
+        host = predicate.head
+        if predicate.dep_ in NOUN_HOST_DEPS and host.pos_ in ("VERB", "AUX"):
+            yield from _borrowed_tokens(host)
+        return
+    objects = [c for c in predicate.children if c.dep_ in OBJECT_DEPS]
+    # Where a participant was: "a tribunal in The Hague ruled", "protesters
+    # in Cairo clashed"; only "in"/"at" (a subject "from Syria" came from
+    # there), never the subject itself ("Moscow said"), and not when the
+    # clause says where without a name ("stormed the residence in the
+    # capital").
     if not any(_located(head) for head in (predicate, *objects)):
         for child in predicate.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -341,6 +413,14 @@ def _place_tokens(predicate: Token) -> Iterator[Token]:
     for clause in predicate.children:
         if clause.dep_ == "advcl" and _same_moment(clause):
             yield from _place_tokens(clause)
+    head = predicate.head
+    if (
+        predicate.dep_ == "conj"
+        and head.pos_ == "VERB"
+        and lemma not in REPORTING_LEMMAS
+        and not any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
+    ):
+        yield from _place_tokens(head)
 
 
 def _located(noun: Token) -> list[tuple[int, Token]]:
@@ -366,7 +446,7 @@ def _verb_arcs(head: Token, *, attack: bool, lemma: str) -> list[tuple[int, Toke
         if prep.dep_ not in ("prep", "dative"):
             continue
         word = prep.lower_
-        if word in TARGET_PREPOSITIONS and attack:
+        if (word in TARGET_PREPOSITIONS and attack) or _on_surface(prep):
             rank = 0
         elif _excluded(word, lemma, destination=destination):
             continue
@@ -376,6 +456,30 @@ def _verb_arcs(head: Token, *, attack: bool, lemma: str) -> list[tuple[int, Toke
             continue
         arcs += [(rank, pobj) for pobj in prep.children if pobj.dep_ == "pobj"]
     return arcs
+
+
+def _on_surface(prep: Token) -> bool:
+    """ "on Independence Square", "on Mount Everest", "on a beach": "on" a
+    surface is where; "sanctions on Russia" and "talks on Syria" are not."""
+    if prep.lower_ != "on":
+        return False
+    return any(
+        word.lemma_.lower() in SURFACE_NOUNS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for word in (pobj, *(c for c in pobj.children if c.dep_ == "compound"))
+    )
+
+
+def _examples(prep: Token) -> bool:
+    """ "towns including Sderot", "villages such as Tafeghaghte": a noun's
+    examples are where the noun is."""
+    word = prep.lower_
+    if word == "as":
+        return any(c.lower_ == "such" for c in prep.children) or (
+            prep.head.lower_ == "such"
+        )
+    return word in ("including", "like")
 
 
 def _excluded(word: str, lemma: str, *, destination: bool) -> bool:
@@ -391,7 +495,11 @@ def _noun_arcs(noun: Token) -> list[tuple[int, Token]]:
         if prep.dep_ != "prep":
             continue
         word = prep.lower_
-        if word in TARGET_PREPOSITIONS and lemma in ATTACK_LEMMAS:
+        if (
+            (word in TARGET_PREPOSITIONS and lemma in ATTACK_LEMMAS)
+            or _on_surface(prep)
+            or _examples(prep)
+        ):
             rank = 0
         elif _excluded(word, lemma, destination=lemma in MOTION_NOUNS):
             continue
@@ -429,7 +537,8 @@ def _within(start: Token, arcs: list[tuple[int, Token]]) -> Iterator[Token]:
 def _phrase(token: Token) -> Iterator[Token]:
     """The token and the names inside its phrase ("the Westgate mall",
     "Beirut's airport": a place owning a place is where it is; "Spain's
-    King" and "Brazil's Congress" are not there)."""
+    King" and "Brazil's Congress" are not there). The thing's own name comes
+    before its owner's ("Barcelona's El Prat airport" is El Prat)."""
     yield token
     if token.lemma_.lower() in PLACE_NOUNS:
         # "the town of Amatrice", "the port of Aden": the name the noun has.
@@ -439,9 +548,15 @@ def _phrase(token: Token) -> Iterator[Token]:
                     if name.dep_ == "pobj":
                         yield name
                         yield from (g for g in name.children if g.dep_ == "compound")
+    owners: list[Token] = []
     for child in token.children:
-        if child.dep_ in PHRASE_DEPS or (
-            child.dep_ == "poss" and token.lemma_.lower() in POSSESSED_PLACES
+        if child.dep_ == "poss" and token.lemma_.lower() in POSSESSED_PLACES:
+            owners.append(child)
+        elif child.dep_ in PHRASE_DEPS or (
+            child.dep_ == "amod" and child.pos_ == "PROPN"
         ):
             yield child
             yield from (g for g in child.children if g.dep_ == "compound")
+    for owner in owners:
+        yield owner
+        yield from (g for g in owner.children if g.dep_ == "compound")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
 from eventwire.nlp import sentences_of
@@ -93,10 +93,53 @@ FACILITY_WORDS = frozenset(
         "Consulate",
     }
 )
-# "Easter Sunday", "Black Friday": a name the gazetteer lacks that ends in a
-# day or a month is a date the tagger took for a place.
+# Common nouns of sites that a proper name before them names ("the Westgate
+# shopping mall", "the Fukushima Daiichi nuclear plant", "the Naf river").
+SITE_NOUNS = frozenset(
+    {
+        "mall",
+        "plant",
+        "airport",
+        "site",
+        "palace",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+        "tunnel",
+        "camp",
+        "tower",
+        "stadium",
+        "hotel",
+        "compound",
+        "prison",
+        "base",
+        "bridge",
+        "square",
+        "market",
+        "river",
+        "district",
+        "suburb",
+        "valley",
+        "mountains",
+    }
+)
+SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "port", "enclave"})
+SITE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# "Easter Sunday", "Black Friday", "a Christmas market": a name the
+# gazetteer lacks that ends in a day, a month or a feast is a date, not a place.
 CALENDAR_WORDS = frozenset(
     {
+        "christmas",
+        "easter",
+        "halloween",
+        "thanksgiving",
+        "ramadan",
+        "eid",
+        "diwali",
+        "hanukkah",
+        "passover",
         "monday",
         "tuesday",
         "wednesday",
@@ -138,6 +181,8 @@ def find_toponyms(
     candidates = finder.dateline_candidates()
     candidates += finder.entity_candidates(_tokens_of(candidates))
     candidates += finder.run_candidates(_tokens_of(candidates))
+    candidates += finder.site_candidates(_tokens_of(candidates))
+    candidates += finder.settlement_candidates(_tokens_of(candidates))
     candidates.sort(key=lambda c: c.span.start)
     resolve_candidates(candidates, actors=actors, gazetteer=gazetteer)
     place_landmarks(candidates)
@@ -283,6 +328,71 @@ class _Finder:
             else:
                 i += 1
         return found
+
+    def site_candidates(self, taken: set[int]) -> list[Candidate]:
+        """Proper names of sites the tagger missed or called a person or an
+        organisation: the capitalised words before a site noun ("the
+        Westgate shopping mall", "Barcelona's El Prat airport")."""
+        found: list[Candidate] = []
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in SITE_NOUNS:
+                continue
+            name = self._site_name(token)
+            if name is None or any(i in taken for i in range(name.start, name.end)):
+                continue
+            candidate = self._candidate(name, "FAC")
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def settlement_candidates(self, taken: set[int]) -> list[Candidate]:
+        """ "the central town of Konna", "the village of Guadalupe Tepeyac":
+        the proper name a settlement noun is "of" is a place, known to the
+        gazetteer or not. The tagger's guess of a person loses to the noun,
+        but not an actor longer than the name."""
+        found: list[Candidate] = []
+        for token in self.doc:
+            if token.lower_ != "of" or token.head.lemma_.lower() not in SETTLEMENTS:
+                continue
+            for name in token.children:
+                if name.dep_ != "pobj" or name.pos_ != "PROPN":
+                    continue
+                span = trimmed(self.doc[name.left_edge.i : name.i + 1])
+                if span is None or not all(capitalised(t) or t.is_punct for t in span):
+                    continue
+                tokens = range(span.start, span.end)
+                whole = (span.start, span.end)
+                if any(i in taken for i in tokens) or any(
+                    self.blocked.get(i, whole) != whole for i in tokens
+                ):
+                    continue
+                candidate = self._candidate(span, "GPE")
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def _site_name(self, noun: Token) -> Span | None:
+        words = [
+            child
+            for child in noun.children
+            if child.dep_ in SITE_MODIFIER_DEPS
+            and child.i < noun.i
+            and child.pos_ == "PROPN"
+            and capitalised(child)
+        ]
+        if not words:
+            return None
+        start = min(word.left_edge.i for word in words)
+        end = max(word.i for word in words) + 1
+        name = self.doc[start:end]
+        # An actor's name is not a site's ("the Trump hotel").
+        if name[-1].lower_ in CALENDAR_WORDS or any(
+            not (capitalised(token) or token.is_punct)
+            or (token.i in self.blocked and token.i not in self.place_actors)
+            for token in name
+        ):
+            return None
+        return trimmed(name)
 
     def _state_abbreviation(self, index: int) -> Candidate | None:
         """ "Ferguson, Mo.": an AP state abbreviation after a comma."""
