@@ -148,6 +148,109 @@ DESIGNATORS = {
 }
 
 
+# Capitalised words that make a name a building or a site ("Grenfell Tower").
+FACILITY_WORDS = frozenset(
+    {
+        "Square",
+        "Tower",
+        "Towers",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Temple",
+        "Shrine",
+        "Palace",
+        "Bridge",
+        "Airport",
+        "Stadium",
+        "Mall",
+        "Hotel",
+        "Tunnel",
+        "Gate",
+        "Plaza",
+        "Center",
+        "Centre",
+        "Memorial",
+        "Camp",
+        "Mine",
+        "Base",
+        "School",
+        "Hospital",
+        "Prison",
+        "Embassy",
+        "Consulate",
+    }
+)
+# Common nouns of sites that a proper name before them names ("the Westgate
+# shopping mall", "the Fukushima Daiichi nuclear plant", "the Naf river").
+SITE_NOUNS = frozenset(
+    {
+        "mall",
+        "plant",
+        "airport",
+        "site",
+        "palace",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+        "tunnel",
+        "camp",
+        "tower",
+        "stadium",
+        "hotel",
+        "compound",
+        "prison",
+        "base",
+        "bridge",
+        "square",
+        "market",
+        "river",
+        "district",
+        "suburb",
+        "valley",
+        "mountains",
+    }
+)
+# Nouns whose "of" object names a settlement ("the town of Konna").
+SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "port", "enclave"})
+SITE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# "Easter Sunday", "Black Friday", "a Christmas market": a name the
+# gazetteer lacks that ends in a day, a month or a feast is a date, not a place.
+CALENDAR_WORDS = frozenset(
+    {
+        "christmas",
+        "easter",
+        "halloween",
+        "thanksgiving",
+        "ramadan",
+        "eid",
+        "diwali",
+        "hanukkah",
+        "passover",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+
+
 def shouting(entity: Span) -> bool:
     return entity.text.isupper() and len(entity.text) > 1
 

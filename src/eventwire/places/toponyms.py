@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
 from eventwire.nlp import sentences_of
 from eventwire.places._spans import (
+    CALENDAR_WORDS,
+    FACILITY_WORDS,
     PLACE_NOUNS,
+    SETTLEMENTS,
+    SITE_MODIFIER_DEPS,
+    SITE_NOUNS,
     attributive,
     before_container,
     capitalised,
@@ -60,106 +65,6 @@ PLACE_ENTRY_PREFIXES = ("country:", "capital:")
 METONYM_PREFIX = "metonym:"
 # Lower-case words allowed inside a capitalised name ("Sea of Azov").
 NAME_JOINERS = frozenset({"of", "the", "de", "del", "da", "al", "el", "la", "du"})
-# Capitalised words that make a name a building or a site ("Grenfell Tower").
-FACILITY_WORDS = frozenset(
-    {
-        "Square",
-        "Tower",
-        "Towers",
-        "Church",
-        "Cathedral",
-        "Mosque",
-        "Temple",
-        "Shrine",
-        "Palace",
-        "Bridge",
-        "Airport",
-        "Stadium",
-        "Mall",
-        "Hotel",
-        "Tunnel",
-        "Gate",
-        "Plaza",
-        "Center",
-        "Centre",
-        "Memorial",
-        "Camp",
-        "Mine",
-        "Base",
-        "School",
-        "Hospital",
-        "Prison",
-        "Embassy",
-        "Consulate",
-    }
-)
-# Common nouns of sites that a proper name before them names ("the Westgate
-# shopping mall", "the Fukushima Daiichi nuclear plant", "the Naf river").
-SITE_NOUNS = frozenset(
-    {
-        "mall",
-        "plant",
-        "airport",
-        "site",
-        "palace",
-        "mosque",
-        "church",
-        "cathedral",
-        "temple",
-        "shrine",
-        "tunnel",
-        "camp",
-        "tower",
-        "stadium",
-        "hotel",
-        "compound",
-        "prison",
-        "base",
-        "bridge",
-        "square",
-        "market",
-        "river",
-        "district",
-        "suburb",
-        "valley",
-        "mountains",
-    }
-)
-SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "port", "enclave"})
-SITE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-# "Easter Sunday", "Black Friday", "a Christmas market": a name the
-# gazetteer lacks that ends in a day, a month or a feast is a date, not a place.
-CALENDAR_WORDS = frozenset(
-    {
-        "christmas",
-        "easter",
-        "halloween",
-        "thanksgiving",
-        "ramadan",
-        "eid",
-        "diwali",
-        "hanukkah",
-        "passover",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
 # "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
 # Hurricane, Utah: only a big place's name opens an event's name.
 EVENT_PLACE_MIN_POPULATION = 100_000
