@@ -71,6 +71,9 @@ def _place_of(text: str, word: str, resources: Resources) -> Place | None:
         ),
         # The examples of a place noun.
         ("Rockets hit towns including Ashkelon and Ashdod.", "hit", "Ashkelon"),
+        # An event noun's participle and its other prepositions' objects.
+        ("Officials braced for floods forecast in Dhaka.", "floods", "Dhaka"),
+        ("Dozens died in a stampede during prayers in Lagos.", "stampede", "Lagos"),
         # A site's own name before its owner's.
         (
             "Protesters blocked the gates at Lisbon's Humberto Delgado airport.",
@@ -97,6 +100,9 @@ def test_places_family_anchor(
         ("The reporter was shot after she left a courthouse in Lagos.", "shot"),
         # A same-moment clause with its own subject is someone else's act.
         ("The envoy spoke as troops entered Mosul.", "spoke"),
+        # A same-moment clause with a subject of its own, and "as" a role.
+        ("Mubarak quit as crowds celebrated in Tahrir Square.", "quit"),
+        ("She served as mayor in Lyon before the war.", "war"),
         # A conjoined report is not where the deed was.
         ("Troops entered Mosul and said the city was secure.", "said"),
         # "on" a country is a topic or a target, not a surface.

@@ -207,7 +207,10 @@ PLACE_OBJECT_LEMMAS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 # A noun predicate's verb, whose places are the noun's ("wrap up a news
 # conference at the Kremlin", "fire engulfed Grenfell Tower").
-NOUN_HOST_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "obj"})
+NOUN_HOST_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "obj", "prep"})
+# "killed in a stampede", "died during the siege": the noun is the verb's
+# circumstance and shares its place.
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at"})
 NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss")
 # Arcs inside one noun phrase: "the Westgate mall", "Abbottabad, a garrison
 # town", "Karachi and Hyderabad".
@@ -264,6 +267,8 @@ REPORTING_LEMMAS = frozenset(
     }
 )
 # Subordinators of a clause happening at the same time as its head.
+# "served as mayor", "more than Paris": a role or a comparison, no place.
+ROLE_PREPOSITIONS = frozenset({"as", "than"})
 SAME_MOMENT_MARKS = frozenset({"as", "while", "when"})
 # Nouns of places a city or country can own ("Beirut's airport").
 POSSESSED_PLACES = PLACE_NOUNS | {"mountain", "base", "square", "district", "mall"}

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from eventwire.model import Place, Toponym
 from eventwire.places._predicate_words import (
     ATTACK_LEMMAS,
+    CIRCUMSTANCE_PREPOSITIONS,
     DESTINATION_PREPOSITIONS,
     FEATURE_DETAIL,
     FROM_LEMMAS,
@@ -41,6 +42,7 @@ from eventwire.places._predicate_words import (
     POSSESSED_PLACES,
     PREPOSITION_RANKS,
     REPORTING_LEMMAS,
+    ROLE_PREPOSITIONS,
     SAME_MOMENT_MARKS,
     SHALLOW_PREPOSITIONS,
     SUBJECT_DEPS,
@@ -123,8 +125,18 @@ def _place_tokens(predicate: Token) -> Iterator[Token]:
         for child in predicate.children:
             if child.dep_ in NOUN_MODIFIER_DEPS:
                 yield from _phrase(child)
-        host = predicate.head
-        if predicate.dep_ in NOUN_HOST_DEPS and host.pos_ in ("VERB", "AUX"):
+        for child in predicate.children:
+            # "ice storms expected in Atlanta", "a crush during festivities
+            # in Itaewon": a participle's places, and those hung on the
+            # objects of the noun's other prepositions.
+            if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+                yield from _place_tokens(child)
+            elif child.dep_ == "prep" and _hangs_places(child):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _within(pobj, _located(pobj))
+        host = _host_verb(predicate)
+        if host is not None:
             yield from _place_tokens(host)
         return
     attack = lemma in ATTACK_LEMMAS or any(
@@ -149,7 +161,7 @@ def _place_tokens(predicate: Token) -> Iterator[Token]:
     # the Champs-Elysees": the parser hangs the verb's place on the object
     # of a preposition that is not itself locative.
     for prep in predicate.children:
-        if prep.dep_ == "prep" and prep.lower_ not in PREPOSITION_RANKS:
+        if prep.dep_ == "prep" and _hangs_places(prep):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     yield from _within(pobj, _located(pobj))
@@ -160,8 +172,8 @@ def _borrowed_tokens(predicate: Token) -> Iterator[Token]:
     none, best first."""
     lemma = predicate.lemma_.lower()
     if predicate.pos_ in ("NOUN", "PROPN"):
-        host = predicate.head
-        if predicate.dep_ in NOUN_HOST_DEPS and host.pos_ in ("VERB", "AUX"):
+        host = _host_verb(predicate)
+        if host is not None:
             yield from _borrowed_tokens(host)
         return
     objects = [c for c in predicate.children if c.dep_ in OBJECT_DEPS]
@@ -187,6 +199,24 @@ def _borrowed_tokens(predicate: Token) -> Iterator[Token]:
         and not any(c.dep_ in SUBJECT_DEPS for c in predicate.children)
     ):
         yield from _place_tokens(head)
+
+
+def _host_verb(noun: Token) -> Token | None:
+    """The verb an event noun happens with: its object or subject ("wrap up
+    a news conference", "fire engulfed"), or the circumstance of it ("killed
+    in a stampede", "died during the siege")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        noun, head = head, head.head
+    if noun.dep_ in NOUN_HOST_DEPS and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _hangs_places(prep: Token) -> bool:
+    """A preposition not itself locative whose object may carry the place
+    ("with police in Alexandria"); not a role or a moment ("as", "than")."""
+    return prep.lower_ not in PREPOSITION_RANKS and prep.lower_ not in ROLE_PREPOSITIONS
 
 
 def _located(noun: Token) -> list[tuple[int, Token]]:
