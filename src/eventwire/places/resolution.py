@@ -50,6 +50,7 @@ NEARBY_SENTENCES = 1
 CONTAINERS = frozenset({"country", "admin"})
 # Landmarks the gazetteer lacks are placed at the city they are said to be in.
 LANDMARK_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
+SITE_NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -280,6 +281,10 @@ def place_landmarks(candidates: list[Candidate]) -> None:
 
 def _city_of(span: Span, by_token: dict[int, Candidate]) -> GazetteerEntry | None:
     head = span.root
+    if head.dep_ in SITE_NAME_DEPS and head.head.i >= span.end:
+        # "the Westgate shopping mall in Nairobi", "Barcelona's El Prat
+        # airport": the name's noun is where the city hangs.
+        head = head.head
     places: list[Token] = [
         child
         for child in head.children

@@ -15,12 +15,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, ParsedArticle, Place, Toponym
 from eventwire.nlp import sentences_of
 from eventwire.places._spans import (
+    CALENDAR_WORDS,
+    FACILITY_WORDS,
     PLACE_NOUNS,
+    SETTLEMENTS,
+    SITE_MODIFIER_DEPS,
+    SITE_NOUNS,
     attributive,
     before_container,
     capitalised,
@@ -60,39 +65,6 @@ PLACE_ENTRY_PREFIXES = ("country:", "capital:")
 METONYM_PREFIX = "metonym:"
 # Lower-case words allowed inside a capitalised name ("Sea of Azov").
 NAME_JOINERS = frozenset({"of", "the", "de", "del", "da", "al", "el", "la", "du"})
-# Capitalised words that make a name a building or a site ("Grenfell Tower").
-FACILITY_WORDS = frozenset(
-    {
-        "Square",
-        "Tower",
-        "Towers",
-        "Church",
-        "Cathedral",
-        "Mosque",
-        "Temple",
-        "Shrine",
-        "Palace",
-        "Bridge",
-        "Airport",
-        "Stadium",
-        "Mall",
-        "Hotel",
-        "Tunnel",
-        "Gate",
-        "Plaza",
-        "Center",
-        "Centre",
-        "Memorial",
-        "Camp",
-        "Mine",
-        "Base",
-        "School",
-        "Hospital",
-        "Prison",
-        "Embassy",
-        "Consulate",
-    }
-)
 # "the Paris Olympics" names Paris; "Hurricane Katrina" does not name
 # Hurricane, Utah: only a big place's name opens an event's name.
 EVENT_PLACE_MIN_POPULATION = 100_000
@@ -114,6 +86,8 @@ def find_toponyms(
     candidates = finder.dateline_candidates()
     candidates += finder.entity_candidates(_tokens_of(candidates))
     candidates += finder.run_candidates(_tokens_of(candidates))
+    candidates += finder.site_candidates(_tokens_of(candidates))
+    candidates += finder.settlement_candidates(_tokens_of(candidates))
     candidates.sort(key=lambda c: c.span.start)
     resolve_candidates(candidates, actors=actors, gazetteer=gazetteer)
     place_landmarks(candidates)
@@ -231,6 +205,8 @@ class _Finder:
             # "Khashoggi" tagged GPE after "Jamal Khashoggi" was a person.
             if part.text.lower() in self.person_words:
                 return False
+            if part[-1].lower_ in CALENDAR_WORDS:
+                return False
             if label == "FAC":
                 return part[0].pos_ == "PROPN"
         return True
@@ -257,6 +233,71 @@ class _Finder:
             else:
                 i += 1
         return found
+
+    def site_candidates(self, taken: set[int]) -> list[Candidate]:
+        """Proper names of sites the tagger missed or called a person or an
+        organisation: the capitalised words before a site noun ("the
+        Westgate shopping mall", "Barcelona's El Prat airport")."""
+        found: list[Candidate] = []
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in SITE_NOUNS:
+                continue
+            name = self._site_name(token)
+            if name is None or any(i in taken for i in range(name.start, name.end)):
+                continue
+            candidate = self._candidate(name, "FAC")
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def settlement_candidates(self, taken: set[int]) -> list[Candidate]:
+        """ "the central town of Konna", "the village of Guadalupe Tepeyac":
+        the proper name a settlement noun is "of" is a place, known to the
+        gazetteer or not. The tagger's guess of a person loses to the noun,
+        but not an actor longer than the name."""
+        found: list[Candidate] = []
+        for token in self.doc:
+            if token.lower_ != "of" or token.head.lemma_.lower() not in SETTLEMENTS:
+                continue
+            for name in token.children:
+                if name.dep_ != "pobj" or name.pos_ != "PROPN":
+                    continue
+                span = trimmed(self.doc[name.left_edge.i : name.i + 1])
+                if span is None or not all(capitalised(t) or t.is_punct for t in span):
+                    continue
+                tokens = range(span.start, span.end)
+                whole = (span.start, span.end)
+                if any(i in taken for i in tokens) or any(
+                    self.blocked.get(i, whole) != whole for i in tokens
+                ):
+                    continue
+                candidate = self._candidate(span, "GPE")
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def _site_name(self, noun: Token) -> Span | None:
+        words = [
+            child
+            for child in noun.children
+            if child.dep_ in SITE_MODIFIER_DEPS
+            and child.i < noun.i
+            and child.pos_ == "PROPN"
+            and capitalised(child)
+        ]
+        if not words:
+            return None
+        start = min(word.left_edge.i for word in words)
+        end = max(word.i for word in words) + 1
+        name = self.doc[start:end]
+        # An actor's name is not a site's ("the Trump hotel").
+        if name[-1].lower_ in CALENDAR_WORDS or any(
+            not (capitalised(token) or token.is_punct)
+            or (token.i in self.blocked and token.i not in self.place_actors)
+            for token in name
+        ):
+            return None
+        return trimmed(name)
 
     def _state_abbreviation(self, index: int) -> Candidate | None:
         """ "Ferguson, Mo.": an AP state abbreviation after a comma."""
