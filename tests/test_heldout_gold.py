@@ -91,11 +91,13 @@ def test_heldout_dates_floor(
 @pytest.mark.parametrize(
     ("path", "floor"),
     [
-        ("detection.f1", 0.93),  # 0.952
-        ("detection.precision", 0.95),  # 0.980
-        ("country_accuracy", 0.87),  # 0.894
-        ("distance.accuracy", 0.82),  # 0.851
-        ("anchors.accuracy", 0.62),  # 0.649
+        # First score, then after the event-place rules written from the
+        # development gold only.
+        ("detection.f1", 0.94),  # 0.952, 0.963
+        ("detection.precision", 0.96),  # 0.980, 0.988
+        ("country_accuracy", 0.86),  # 0.894, 0.880
+        ("distance.accuracy", 0.81),  # 0.851, 0.830
+        ("anchors.accuracy", 0.76),  # 0.649, 0.787
     ],
 )
 def test_heldout_places_floor(
