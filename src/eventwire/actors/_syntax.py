@@ -6,6 +6,10 @@ names; these helpers only read the parse.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to the noun phrase they modify.
@@ -22,11 +26,65 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "every"
 MIN_HEADLINE_WORDS = 3
 
 
+# Where a Doc keeps its TokenFlags (spaCy's ``user_data`` is per Doc).
+TOKEN_FLAGS_KEY = "eventwire.actors.token_flags"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFlags:
+    """Tests the actors stage makes on every word of a Doc, read once.
+
+    Read off the Doc in one ``to_array`` call: making a ``Token`` for every
+    word of every sentence only to look at its tags cost more than resolving
+    the phrases found.
+    """
+
+    alpha: list[bool]
+    upper: list[bool]
+    # Nouns and proper nouns that modify no other noun (where a phrase ends),
+    # in text order.
+    phrase_heads: list[int]
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    """The :class:`TokenFlags` of ``doc``, computed once."""
+    kept: TokenFlags | None = doc.user_data.get(TOKEN_FLAGS_KEY)
+    if kept is None:
+        columns = doc.to_array(["POS", "DEP", "IS_ALPHA", "IS_UPPER"]).reshape(-1, 4)
+        strings = doc.vocab.strings
+        heads = np.isin(columns[:, 0], [strings[name] for name in HEAD_POS])
+        modifiers = np.isin(columns[:, 1], [strings[name] for name in MODIFIER_DEPS])
+        kept = TokenFlags(
+            alpha=columns[:, 2].astype(bool).tolist(),
+            upper=columns[:, 3].astype(bool).tolist(),
+            phrase_heads=np.flatnonzero(heads & ~modifiers).tolist(),
+        )
+        doc.user_data[TOKEN_FLAGS_KEY] = kept
+    return kept
+
+
 def all_caps(sentence: Span) -> bool:
     """ "TURKEY DOWNS RUSSIAN JET": a headline in capitals, whose parse and
     part-of-speech tags are noise."""
-    words = [token.text for token in sentence if token.is_alpha]
-    return len(words) >= MIN_HEADLINE_WORDS and all(word.isupper() for word in words)
+    flags = token_flags(sentence.doc)
+    start, end = sentence.start, sentence.end
+    words = [
+        upper
+        for alpha, upper in zip(
+            flags.alpha[start:end], flags.upper[start:end], strict=True
+        )
+        if alpha
+    ]
+    return len(words) >= MIN_HEADLINE_WORDS and all(words)
+
+
+def phrase_heads(sentence: Span) -> list[Token]:
+    """The nouns of ``sentence`` that head a phrase (no modifier), in order."""
+    doc = sentence.doc
+    heads = token_flags(doc).phrase_heads
+    first = bisect_left(heads, sentence.start)
+    last = bisect_left(heads, sentence.end)
+    return [doc[i] for i in heads[first:last]]
 
 
 def negated_modifier(doc: Doc, start: int) -> bool:

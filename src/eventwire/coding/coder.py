@@ -11,8 +11,10 @@ the records are built in :mod:`eventwire.coding.events`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.events import Setting, build_event
@@ -108,6 +110,7 @@ def code_events(
     # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
     # Moscow ... the French president's trip to Moscow") refers back to it.
     seen: set[Dyad] = set()
+    candidates = _Candidates(doc)
     for index, sentence in enumerate(sentences_of(doc)):
         events.extend(
             _sentence_events(
@@ -120,9 +123,41 @@ def code_events(
                 ontology,
                 seen,
                 setting,
+                candidates,
             )
         )
     return tuple(events)
+
+
+class _Candidates:
+    """The words of a Doc that may be a predicate or an event noun, by their
+    part of speech, read once for the whole Doc: making a ``Token`` of every
+    word of every sentence (twice) only to look at its tag cost more than
+    coding the few that are candidates."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        pos = doc.to_array("POS")
+        strings = doc.vocab.strings
+        predicate_pos = [strings[name] for name in VERB_POS | ADJECTIVE_POS]
+        noun_pos = [strings[name] for name in NOUN_POS]
+        self._predicates: list[int] = np.flatnonzero(
+            np.isin(pos, predicate_pos)
+        ).tolist()
+        self._nouns: list[int] = np.flatnonzero(np.isin(pos, noun_pos)).tolist()
+
+    def predicates(self, start: int, end: int) -> list[Token]:
+        """Verbs and adjectives of ``doc[start:end]``, in text order."""
+        return self._tokens(self._predicates, start, end)
+
+    def nouns(self, start: int, end: int) -> list[Token]:
+        """Nouns and proper nouns of ``doc[start:end]``, in text order."""
+        return self._tokens(self._nouns, start, end)
+
+    def _tokens(self, positions: list[int], start: int, end: int) -> list[Token]:
+        first = bisect_left(positions, start)
+        last = bisect_left(positions, end)
+        return [self.doc[i] for i in positions[first:last]]
 
 
 def _sentence_events(
@@ -135,10 +170,11 @@ def _sentence_events(
     ontology: Ontology,
     seen: set[Dyad],
     setting: Setting,
+    candidates: _Candidates,
 ) -> list[Event]:
     doc = parsed.doc
     matches: dict[int, Match] = {}
-    for token in doc[start:end]:
+    for token in candidates.predicates(start, end):
         if _is_predicate(token, patterns):
             match = match_predicate(token, patterns)
             if match is not None:
@@ -179,7 +215,7 @@ def _sentence_events(
                     ),
                 )
             )
-    for token in doc[start:end]:
+    for token in candidates.nouns(start, end):
         pattern = _noun_pattern(token, matches, by_token, patterns)
         if pattern is None:
             continue
