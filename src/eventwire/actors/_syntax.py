@@ -9,7 +9,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to the noun phrase they modify.
@@ -50,14 +49,18 @@ def token_flags(doc: Doc) -> TokenFlags:
     """The :class:`TokenFlags` of ``doc``, computed once."""
     kept: TokenFlags | None = doc.user_data.get(TOKEN_FLAGS_KEY)
     if kept is None:
-        columns = doc.to_array(["POS", "DEP", "IS_ALPHA", "IS_UPPER"]).reshape(-1, 4)
         strings = doc.vocab.strings
-        heads = np.isin(columns[:, 0], [strings[name] for name in HEAD_POS])
-        modifiers = np.isin(columns[:, 1], [strings[name] for name in MODIFIER_DEPS])
+        head_pos = {strings[name] for name in HEAD_POS}
+        modifier_deps = {strings[name] for name in MODIFIER_DEPS}
+        rows = doc.to_array(["POS", "DEP", "IS_ALPHA", "IS_UPPER"]).tolist()
         kept = TokenFlags(
-            alpha=columns[:, 2].astype(bool).tolist(),
-            upper=columns[:, 3].astype(bool).tolist(),
-            phrase_heads=np.flatnonzero(heads & ~modifiers).tolist(),
+            alpha=[bool(row[2]) for row in rows],
+            upper=[bool(row[3]) for row in rows],
+            phrase_heads=[
+                i
+                for i, (pos, dep, _, _) in enumerate(rows)
+                if pos in head_pos and dep not in modifier_deps
+            ],
         )
         doc.user_data[TOKEN_FLAGS_KEY] = kept
     return kept

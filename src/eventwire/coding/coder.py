@@ -14,7 +14,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.coding.events import Setting, build_event
@@ -137,14 +136,12 @@ class _Candidates:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        pos = doc.to_array("POS")
         strings = doc.vocab.strings
-        predicate_pos = [strings[name] for name in VERB_POS | ADJECTIVE_POS]
-        noun_pos = [strings[name] for name in NOUN_POS]
-        self._predicates: list[int] = np.flatnonzero(
-            np.isin(pos, predicate_pos)
-        ).tolist()
-        self._nouns: list[int] = np.flatnonzero(np.isin(pos, noun_pos)).tolist()
+        predicate_pos = {strings[name] for name in VERB_POS | ADJECTIVE_POS}
+        noun_pos = {strings[name] for name in NOUN_POS}
+        tags = doc.to_array("POS").tolist()
+        self._predicates = [i for i, pos in enumerate(tags) if pos in predicate_pos]
+        self._nouns = [i for i, pos in enumerate(tags) if pos in noun_pos]
 
     def predicates(self, start: int, end: int) -> list[Token]:
         """Verbs and adjectives of ``doc[start:end]``, in text order."""
