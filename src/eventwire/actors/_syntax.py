@@ -33,9 +33,9 @@ TOKEN_FLAGS_KEY = "eventwire.actors.token_flags"
 class TokenFlags:
     """Tests the actors stage makes on every word of a Doc, read once.
 
-    Read off the Doc in one ``to_array`` call: making a ``Token`` for every
-    word of every sentence only to look at its tags cost more than resolving
-    the phrases found.
+    Read off the Doc in one ``to_array`` call, so that the sentence loops make
+    a ``Token`` (and look up its tag strings) only for the words that matter,
+    not for every word of every sentence.
     """
 
     alpha: list[bool]

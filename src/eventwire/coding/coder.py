@@ -130,9 +130,8 @@ def code_events(
 
 class _Candidates:
     """The words of a Doc that may be a predicate or an event noun, by their
-    part of speech, read once for the whole Doc: making a ``Token`` of every
-    word of every sentence (twice) only to look at its tag cost more than
-    coding the few that are candidates."""
+    part of speech, read once for the whole Doc: the sentence loops then make
+    a ``Token`` only for these, not (twice) for every word to read its tag."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

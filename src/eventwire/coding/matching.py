@@ -41,7 +41,7 @@ def match_predicate(token: Token, patterns: PatternTable) -> Match | None:
     complement = complement_of(token)
     # The particles and object words are read off the parse only once a
     # candidate pattern asks for them: most predicates' first pattern needs
-    # neither, and walking the subtree for them was a fifth of this stage.
+    # neither, and walking the subtree for them was a large share of this stage.
     particles: set[str] | None = None
     object_words: dict[bool, set[str]] = {}
     subject_words: set[str] | None = None

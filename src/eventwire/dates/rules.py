@@ -286,7 +286,7 @@ def _opening(
     that opens with optional case-insensitive modifiers ("earlier this",
     "more than") walks through each of them before failing at almost every
     position; stating the possible first characters up front makes most
-    positions fail on one character test (the dates stage ran twice as
+    positions fail on one character test (the dates stage took 1.6 times as
     long without). The set only has to hold every real first character, so
     it may be wider than needed: ``caseless`` are words matched in any case,
     ``capitals`` words matched capitalised or in capitals (month and
