@@ -138,8 +138,11 @@ def paragraph_of(starts: Sequence[int], token: int) -> int:
     return max(0, bisect_right(starts, token) - 1)
 
 
+SPEECH_VERB_POS = frozenset({"VERB", "AUX"})
+
+
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
+    return token.pos_ in SPEECH_VERB_POS and token.lemma_.lower() in SPEECH_LEMMAS
 
 
 def speaker_of(verb: Token) -> int | None:

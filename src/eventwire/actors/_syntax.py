@@ -6,6 +6,9 @@ names; these helpers only read the parse.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to the noun phrase they modify.
@@ -22,11 +25,69 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "every"
 MIN_HEADLINE_WORDS = 3
 
 
+# Where a Doc keeps its TokenFlags (spaCy's ``user_data`` is per Doc).
+TOKEN_FLAGS_KEY = "eventwire.actors.token_flags"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFlags:
+    """Tests the actors stage makes on every word of a Doc, read once.
+
+    Read off the Doc in one ``to_array`` call, so that the sentence loops make
+    a ``Token`` (and look up its tag strings) only for the words that matter,
+    not for every word of every sentence.
+    """
+
+    alpha: list[bool]
+    upper: list[bool]
+    # Nouns and proper nouns that modify no other noun (where a phrase ends),
+    # in text order.
+    phrase_heads: list[int]
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    """The :class:`TokenFlags` of ``doc``, computed once."""
+    kept: TokenFlags | None = doc.user_data.get(TOKEN_FLAGS_KEY)
+    if kept is None:
+        strings = doc.vocab.strings
+        head_pos = {strings[name] for name in HEAD_POS}
+        modifier_deps = {strings[name] for name in MODIFIER_DEPS}
+        rows = doc.to_array(["POS", "DEP", "IS_ALPHA", "IS_UPPER"]).tolist()
+        kept = TokenFlags(
+            alpha=[bool(row[2]) for row in rows],
+            upper=[bool(row[3]) for row in rows],
+            phrase_heads=[
+                i
+                for i, (pos, dep, _, _) in enumerate(rows)
+                if pos in head_pos and dep not in modifier_deps
+            ],
+        )
+        doc.user_data[TOKEN_FLAGS_KEY] = kept
+    return kept
+
+
 def all_caps(sentence: Span) -> bool:
     """ "TURKEY DOWNS RUSSIAN JET": a headline in capitals, whose parse and
     part-of-speech tags are noise."""
-    words = [token.text for token in sentence if token.is_alpha]
-    return len(words) >= MIN_HEADLINE_WORDS and all(word.isupper() for word in words)
+    flags = token_flags(sentence.doc)
+    start, end = sentence.start, sentence.end
+    words = [
+        upper
+        for alpha, upper in zip(
+            flags.alpha[start:end], flags.upper[start:end], strict=True
+        )
+        if alpha
+    ]
+    return len(words) >= MIN_HEADLINE_WORDS and all(words)
+
+
+def phrase_heads(sentence: Span) -> list[Token]:
+    """The nouns of ``sentence`` that head a phrase (no modifier), in order."""
+    doc = sentence.doc
+    heads = token_flags(doc).phrase_heads
+    first = bisect_left(heads, sentence.start)
+    last = bisect_left(heads, sentence.end)
+    return [doc[i] for i in heads[first:last]]
 
 
 def negated_modifier(doc: Doc, start: int) -> bool:

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from eventwire.actors._syntax import all_caps
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry
 from eventwire.actors.entry import REGIONS
-from eventwire.nlp import sentence_of
+from eventwire.nlp import sentence_of, text_of
 
 MATCHED_KINDS = ("country", "capital", "adjective", "metonym", "organisation", "person")
 MATCH_KEY = "EVENTWIRE_ACTOR"
@@ -68,17 +68,18 @@ def find_entities(
     doc: Doc, *, matcher: ActorMatcher, on: date | None
 ) -> list[EntityMatch]:
     """Return non-overlapping dictionary matches in ``doc``, longest first wins."""
+    capitals = _CapitalTest(doc)
     spans = [
         Span(doc, start, end)
         for _, start, end in matcher.matcher(doc)
-        if _is_proper_mention(doc, start, end) or end - start >= MIN_LOWER_WORDS
+        if capitals.any_in(start, end) or end - start >= MIN_LOWER_WORDS
     ]
     found: list[EntityMatch] = []
     for span in filter_spans(spans):
         entry = _entry_for(span, matcher.dictionary, on)
         if entry is None:
             continue
-        if not _is_proper_mention(doc, span.start, span.end) and (
+        if not capitals.any_in(span.start, span.end) and (
             entry.kind not in LOWER_CASE_KINDS
         ):
             continue
@@ -118,9 +119,23 @@ def _entry_for(
     return entry
 
 
-def _is_proper_mention(doc: Doc, start: int, end: int) -> bool:
-    text = doc[start:end].text
-    return any(char.isupper() for char in text)
+class _CapitalTest:
+    """Whether a token range holds a capital letter (a proper mention).
+
+    Read on the Doc's text by character offsets: the matcher proposes many
+    spans per article, and making a ``Span`` and joining its text for each
+    cost more than the test. The slice may end with the last token's trailing
+    whitespace, which holds no capital, so the answer is the span text's.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = text_of(doc)
+        self.starts: list[int] = doc.to_array("IDX").tolist()
+
+    def any_in(self, start: int, end: int) -> bool:
+        stop = self.starts[end] if end < len(self.starts) else len(self.text)
+        # map() keeps the character test in C.
+        return any(map(str.isupper, self.text[self.starts[start] : stop]))
 
 
 def _surface_forms(phrase: str) -> Iterator[str]:

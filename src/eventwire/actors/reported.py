@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors._speech import (
     CLOSING_MARKS,
     REPORTING_LEMMAS,
+    SPEECH_VERB_POS,
     STRAIGHT_MARK,
     Quotation,
     addressee,
@@ -45,13 +46,19 @@ def find_reported(
     """Reported clauses: of a speech verb (``X said that ...``), or around
     ``according to X``. One holding quoted words is ``mixed`` and takes them."""
     found: list[Quotation] = []
-    for token in doc:
-        if token.i in inside:
+    # The cue words are found on the Doc's arrays: a Token made for every word
+    # only to read its lemma cost more than the clauses themselves.
+    strings = doc.vocab.strings
+    according = strings["according"]
+    verb_pos = {strings[pos] for pos in SPEECH_VERB_POS}
+    rows = doc.to_array(["LOWER", "POS", "LEMMA"]).tolist()
+    for i, (lower, pos, lemma) in enumerate(rows):
+        if i in inside:
             continue
-        if token.lower_ == "according":
-            quotation = _according_to(doc, token, paragraphs)
-        elif is_speech_verb(token) and token.lemma_.lower() in REPORTING_LEMMAS:
-            quotation = _reported_clause(doc, token, marked, paragraphs)
+        if lower == according:
+            quotation = _according_to(doc, doc[i], paragraphs)
+        elif pos in verb_pos and strings[lemma].lower() in REPORTING_LEMMAS:
+            quotation = _reported_clause(doc, doc[i], marked, paragraphs)
         else:
             continue
         if quotation is not None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors._syntax import HEAD_POS, MODIFIER_DEPS, all_caps
+from eventwire.actors._syntax import all_caps, phrase_heads
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.focus import dateline_country
 from eventwire.actors.identities import (
@@ -88,11 +88,7 @@ def resolve_actors(
         phrases: Iterator[list[Found]] = (
             iter([resolver.resolve_headline(sentence)])
             if all_caps(sentence)
-            else (
-                resolver.resolve(token)
-                for token in sentence
-                if token.pos_ in HEAD_POS and token.dep_ not in MODIFIER_DEPS
-            )
+            else (resolver.resolve(token) for token in phrase_heads(sentence))
         )
         for found in phrases:
             for identity, bounds, head in found:

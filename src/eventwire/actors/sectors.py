@@ -117,9 +117,10 @@ class SectorReader:
         self.discourse = discourse
         self.on = on
         self.people: dict[str, tuple[Identity, TextSpan]] = {}
+        # Each entity's text joined once, not once per token it covers.
         self.entity_texts = {
-            i: entity.text
-            for entity in doc.ents
+            i: text
+            for entity, text in ((entity, entity.text) for entity in doc.ents)
             for i in range(entity.start, entity.end)
         }
         self.sectors: dict[str, str | None] = {}

@@ -11,6 +11,7 @@ the records are built in :mod:`eventwire.coding.events`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -108,6 +109,7 @@ def code_events(
     # Dyads coded so far: a nominal event repeating one ("Hollande traveled to
     # Moscow ... the French president's trip to Moscow") refers back to it.
     seen: set[Dyad] = set()
+    candidates = _Candidates(doc)
     for index, sentence in enumerate(sentences_of(doc)):
         events.extend(
             _sentence_events(
@@ -120,9 +122,38 @@ def code_events(
                 ontology,
                 seen,
                 setting,
+                candidates,
             )
         )
     return tuple(events)
+
+
+class _Candidates:
+    """The words of a Doc that may be a predicate or an event noun, by their
+    part of speech, read once for the whole Doc: the sentence loops then make
+    a ``Token`` only for these, not (twice) for every word to read its tag."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        predicate_pos = {strings[name] for name in VERB_POS | ADJECTIVE_POS}
+        noun_pos = {strings[name] for name in NOUN_POS}
+        tags = doc.to_array("POS").tolist()
+        self._predicates = [i for i, pos in enumerate(tags) if pos in predicate_pos]
+        self._nouns = [i for i, pos in enumerate(tags) if pos in noun_pos]
+
+    def predicates(self, start: int, end: int) -> list[Token]:
+        """Verbs and adjectives of ``doc[start:end]``, in text order."""
+        return self._tokens(self._predicates, start, end)
+
+    def nouns(self, start: int, end: int) -> list[Token]:
+        """Nouns and proper nouns of ``doc[start:end]``, in text order."""
+        return self._tokens(self._nouns, start, end)
+
+    def _tokens(self, positions: list[int], start: int, end: int) -> list[Token]:
+        first = bisect_left(positions, start)
+        last = bisect_left(positions, end)
+        return [self.doc[i] for i in positions[first:last]]
 
 
 def _sentence_events(
@@ -135,10 +166,11 @@ def _sentence_events(
     ontology: Ontology,
     seen: set[Dyad],
     setting: Setting,
+    candidates: _Candidates,
 ) -> list[Event]:
     doc = parsed.doc
     matches: dict[int, Match] = {}
-    for token in doc[start:end]:
+    for token in candidates.predicates(start, end):
         if _is_predicate(token, patterns):
             match = match_predicate(token, patterns)
             if match is not None:
@@ -179,7 +211,7 @@ def _sentence_events(
                     ),
                 )
             )
-    for token in doc[start:end]:
+    for token in candidates.nouns(start, end):
         pattern = _noun_pattern(token, matches, by_token, patterns)
         if pattern is None:
             continue

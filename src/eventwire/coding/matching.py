@@ -39,20 +39,30 @@ def match_predicate(token: Token, patterns: PatternTable) -> Match | None:
     if not candidates:
         return None
     complement = complement_of(token)
-    particles = _particles(token)
-    own_words = _object_words(token, None)
-    words_with_complement = (
-        _object_words(token, complement) if complement is not None else own_words
-    )
+    # The particles and object words are read off the parse only once a
+    # candidate pattern asks for them: most predicates' first pattern needs
+    # neither, and walking the subtree for them was a large share of this stage.
+    particles: set[str] | None = None
+    object_words: dict[bool, set[str]] = {}
     subject_words: set[str] | None = None
     for pattern in candidates:
-        if pattern.particle is not None and pattern.particle not in particles:
-            continue
-        # The embedded act's object counts only for patterns that take one:
-        # "announced that X would impose sanctions" is not "announced sanctions".
-        words = own_words if pattern.complements is None else words_with_complement
-        if not all(group & words for group in pattern.objects):
-            continue
+        if pattern.particle is not None:
+            if particles is None:
+                particles = _particles(token)
+            if pattern.particle not in particles:
+                continue
+        if pattern.objects:
+            # The embedded act's object counts only for patterns that take one:
+            # "announced that X would impose sanctions" is not "announced sanctions".
+            with_complement = pattern.complements is not None and complement is not None
+            if with_complement not in object_words:
+                object_words[with_complement] = _object_words(
+                    token, complement if with_complement else None
+                )
+            if not all(
+                group & object_words[with_complement] for group in pattern.objects
+            ):
+                continue
         if pattern.subjects:
             if subject_words is None:
                 subject_words = _subject_words(token)

@@ -11,7 +11,7 @@ words around the match.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,12 +23,15 @@ from eventwire.dates.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER,
+    NUMBER_WORDS,
     PART_OF_DAY,
     PARTS_OF_DAY,
     SEASON,
     SEASONS,
     TEMPORAL_PREPOSITIONS,
     UNIT,
+    UNITS,
+    VAGUE_QUANTITIES,
     WEEKDAY,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_PREFIX,
@@ -264,9 +267,72 @@ CALENDAR_UNITS = "week|weekend|month|year|quarter|decade|century|" + alternation
 
 
 def _rule(
-    name: str, pattern: str, resolve: Resolve, accept: Accept | None = None
+    name: str,
+    pattern: str,
+    resolve: Resolve,
+    accept: Accept | None = None,
+    *,
+    opens: str,
 ) -> Rule:
-    return Rule(name, re.compile(pattern), resolve, accept)
+    return Rule(name, re.compile(opens + pattern), resolve, accept)
+
+
+def _opening(
+    *caseless: Iterable[str], capitals: Iterable[str] = (), other: str = ""
+) -> str:
+    """A lookahead for the characters a rule's match can begin with.
+
+    The regex engine tries a pattern at every position of an article, and one
+    that opens with optional case-insensitive modifiers ("earlier this",
+    "more than") walks through each of them before failing at almost every
+    position; stating the possible first characters up front makes most
+    positions fail on one character test (the dates stage took 1.6 times as
+    long without). The set only has to hold every real first character, so
+    it may be wider than needed: ``caseless`` are words matched in any case,
+    ``capitals`` words matched capitalised or in capitals (month and
+    weekday names), ``other`` a character-class fragment (``\\d``, quotes).
+    """
+    letters = "".join(sorted({word[0].lower() for words in caseless for word in words}))
+    initials = "".join(sorted({word[0].upper() for word in capitals}))
+    options = [f"(?i:[{letters}])"] if letters else []
+    if initials or other:
+        options.append(f"[{initials}{other}]")
+    return f"(?={'|'.join(options)})"
+
+
+_MONTH_WORDS = (*MONTHS, *MONTH_ABBREVIATIONS)
+_WEEKDAY_WORDS = (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
+# The words the optional modifiers of the rules below start with.
+_MONTH_MODIFIER_WORDS = ("earlier", "later", "early", "late", "last", "this", "next")
+_EDGE_WORDS = ("early", "late", "mid", "the")
+_WEEKDAY_MODIFIER_WORDS = (
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "last",
+    "this",
+    "next",
+    "past",
+    "coming",
+    "previous",
+)
+_NUMBER_WORDS = (*VAGUE_QUANTITIES, *NUMBER_WORDS)
+_DURATION_QUALIFIERS = (
+    "about",
+    "nearly",
+    "almost",
+    "more",
+    "less",
+    "at",
+    "some",
+    "around",
+    "roughly",
+    "up",
+    "over",
+    "under",
+    "the",
+)
 
 
 RULES: tuple[Rule, ...] = (
@@ -274,44 +340,52 @@ RULES: tuple[Rule, ...] = (
         "numeric",
         r"(?<![\d/.-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])",
         resolve_numeric,
+        opens=_opening(other=r"\d"),
     ),
     _rule(
         "month_day",
         rf"\b{WEEKDAY_PREFIX}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?",
         resolve_month_day,
+        opens=_opening(capitals=(*_WEEKDAY_WORDS, *_MONTH_WORDS)),
     ),
     _rule(
         "day_month",
         rf"\b{WEEKDAY_PREFIX}?(?<![\d.,]){DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
         resolve_month_day,
+        opens=_opening(capitals=_WEEKDAY_WORDS, other=r"\d"),
     ),
     _rule(
         "month_year",
         rf"\b(?:{_i(EDGES)}\s*)?{MONTH}(?:\s+of)?,?\s+{YEAR}",
         resolve_month_year,
+        opens=_opening(_EDGE_WORDS, capitals=_MONTH_WORDS),
     ),
     _rule(
         "month",
         rf"\b(?:(?P<mod>{MONTH_MODIFIERS})\s*)?{MONTH_NAME}",
         resolve_month_alone,
         _accept_month,
+        opens=_opening(_MONTH_MODIFIER_WORDS, _EDGE_WORDS, capitals=MONTHS),
     ),
     _rule(
         "year",
         rf"(?:(?P<edge>{_i(EDGES)})\s*)?(?<![\w$£€#./,:])(?:(?<=mid-)|(?<!-)){YEAR}(?!\.\d|,\d|-\d|:\d)",
         resolve_year,
         _accept_year,
+        opens=_opening(_EDGE_WORDS, other=r"\d"),
     ),
     _rule(
         "decade",
         _i(r"(?:the\s+)?(?:(?:early|late|mid-|mid)\s*)?")
         + r"(?:(?P<decade>1[7-9]\d|2[01]\d)0|['’](?P<short>\d)0)s\b",
         resolve_decade,
+        opens=_opening(_EDGE_WORDS, other=r"\d'’"),
     ),
     _rule(
         "century",
         _i(r"(?:the\s+)?(?P<ordinal>1[5-9]|2[01])(?:st|nd|rd|th)\s+century\b"),
         resolve_century,
+        opens=_opening(["the"], other=r"\d"),
     ),
     _rule(
         "relative_day",
@@ -320,17 +394,22 @@ RULES: tuple[Rule, ...] = (
             rf"(?:\s+{PART_OF_DAY})?\b"
         ),
         resolve_relative_day,
+        opens=_opening(
+            _WEEKDAY_MODIFIER_WORDS, ["yesterday", "today", "tomorrow", "tonight"]
+        ),
     ),
     _rule(
         "part_of_day",
         _i(rf"\b(?P<mod>this|last)\s+{PART_OF_DAY}\b"),
         resolve_part_of_day,
+        opens=_opening(["this", "last"]),
     ),
     _rule(
         "weekday",
         rf"(?:\b(?P<mod>{_i('earlier|later|early|late|last|this|next|past|coming|previous')})\s+)?"
         rf"\b{WEEKDAY}(?:\s+(?P<part>{_i(alternation(PARTS_OF_DAY))})\b)?",
         resolve_weekday,
+        opens=_opening(_WEEKDAY_MODIFIER_WORDS, capitals=WEEKDAYS),
     ),
     _rule(
         "calendar_unit",
@@ -340,11 +419,15 @@ RULES: tuple[Rule, ...] = (
             rf"(?P<mod>last|this|next|past|coming|previous|current)\s+(?P<unit>{CALENDAR_UNITS})\b"
         ),
         resolve_calendar_unit,
+        opens=_opening(
+            _WEEKDAY_MODIFIER_WORDS, _EDGE_WORDS, ["past", "coming", "current"]
+        ),
     ),
     _rule(
         "ago",
         _i(rf"\b(?:{NUMBER}\s+)?{UNIT}\s+ago\b"),
         resolve_ago,
+        opens=_opening(_NUMBER_WORDS, UNITS, other=r"\d"),
     ),
     _rule(
         "duration",
@@ -356,6 +439,7 @@ RULES: tuple[Rule, ...] = (
         ),
         resolve_duration,
         _accept_duration,
+        opens=_opening(_DURATION_QUALIFIERS, _NUMBER_WORDS, UNITS, other=r"\d"),
     ),
     _rule(
         "clock",
@@ -365,6 +449,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?:GMT|UTC|EST|EDT|CST|PST|ET)\b)?"
         rf"(?:\s+{WEEKDAY})?",
         resolve_clock,
+        opens=_opening(["noon", "midday", "midnight"], other=r"\d"),
     ),
     _rule(
         "quarter",
@@ -373,11 +458,13 @@ RULES: tuple[Rule, ...] = (
             r"(?:(?:\s+of\s+|,?\s+)(?P<year>\d{4}))?\b"
         ),
         resolve_quarter,
+        opens=_opening(["the", "first", "second", "third", "fourth"], other=r"\d"),
     ),
     _rule(
         "half",
         _i(r"\b(?:the\s+)?(?P<ordinal>first|second)\s+half\s+of\s+(?P<year>\d{4})\b"),
         resolve_half,
+        opens=_opening(["the", "first", "second"]),
     ),
     _rule(
         "season",
@@ -385,6 +472,7 @@ RULES: tuple[Rule, ...] = (
         rf"{SEASON}(?:\s+(?:of\s+)?{YEAR})?\b",
         resolve_season,
         _accept_season,
+        opens=_opening(_MONTH_MODIFIER_WORDS, _EDGE_WORDS, SEASONS),
     ),
     _rule(
         "reference",
@@ -395,6 +483,20 @@ RULES: tuple[Rule, ...] = (
         ),
         resolve_reference,
         _accept_reference,
+        opens=_opening(
+            [
+                "right",
+                "now",
+                "currently",
+                "these",
+                "at",
+                "recently",
+                "lately",
+                "soon",
+                "formerly",
+                "the",
+            ]
+        ),
     ),
     _rule(
         "set",
@@ -405,18 +507,26 @@ RULES: tuple[Rule, ...] = (
         ),
         resolve_set,
         _accept_set,
+        opens=_opening(
+            ["every", "each", "daily", "nightly", "weekly", "biweekly", "monthly"],
+            ["annually", "yearly", "hourly"],
+        ),
     ),
     _rule(
         "holiday",
         rf"\b{HOLIDAY}(?:,?\s+{YEAR})?\b",
         resolve_holiday,
         _accept_holiday,
+        opens=_opening(HOLIDAYS),
     ),
-    _rule("weekend", _i(r"\bthe\s+weekend\b"), resolve_weekend),
+    _rule(
+        "weekend", _i(r"\bthe\s+weekend\b"), resolve_weekend, opens=_opening(["the"])
+    ),
     Rule(
         "anaphoric_day",
         re.compile(
-            _i(
+            _opening(["the", "previous", "next", "following", "same", "that"])
+            + _i(
                 r"\b(?:the\s+day\s+(?P<relation>before|after)|(?:the\s+)?"
                 r"(?P<adjective>previous|next|following|same)\s+day|that\s+day)\b"
             )
@@ -430,20 +540,20 @@ RULES: tuple[Rule, ...] = (
             r"\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b"
         ),
         resolve_period_edge,
+        opens=_opening(["the"]),
     ),
     _rule(
         "weekday_set",
         rf"\b(?:(?P<every>{_i('every|each')})\s+)?{WEEKDAY_PLURAL}",
         resolve_set,
         _accept_weekday_set,
+        opens=_opening(["every", "each"], capitals=WEEKDAYS),
     ),
 )
 
 # Words (lower case) at least one of which every match of a rule contains: a
 # rule whose words are all absent from an article is not run on it. Scanning
 # a whole article with each pattern is most of this stage's time.
-_MONTH_WORDS = (*MONTHS, *MONTH_ABBREVIATIONS)
-_WEEKDAY_WORDS = (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
 NEEDLES: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_WORDS,
     "day_month": _MONTH_WORDS,
