@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -45,8 +46,11 @@ class NameMatch:
     alias: bool
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The index key of a name: "The U.S." -> "us", "São Paulo" -> "sao paulo"."""
+    """The index key of a name: "The U.S." -> "us", "São Paulo" -> "sao paulo".
+
+    Kept for the names seen most: every candidate of every article asks."""
     folded = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     plain = "".join(char for char in folded if not unicodedata.combining(char))
     key = _SEPARATORS.sub(" ", plain.replace(".", "").casefold()).strip()

@@ -211,6 +211,27 @@ class _Finder:
                 return part[0].pos_ == "PROPN"
         return True
 
+    def _lemma_positions(self, lemmas: frozenset[str]) -> list[int]:
+        """Indices of the words whose lemma, in lower case, is in ``lemmas``:
+        read off the Doc's array, as a ``Token`` for every word costs more
+        than the search it would serve."""
+        strings = self.doc.vocab.strings
+        wanted: dict[int, bool] = {}
+        positions = []
+        for index, lemma in enumerate(self.doc.to_array("LEMMA").tolist()):
+            hit = wanted.get(lemma)
+            if hit is None:
+                hit = wanted[lemma] = strings[lemma].lower() in lemmas
+            if hit:
+                positions.append(index)
+        return positions
+
+    def _lower_positions(self, word: str) -> list[int]:
+        """Indices of the words that are ``word`` in lower case."""
+        key = self.doc.vocab.strings[word]
+        lowered = self.doc.to_array("LOWER").tolist()
+        return [index for index, lower in enumerate(lowered) if lower == key]
+
     def run_candidates(self, taken: set[int]) -> list[Candidate]:
         """Gazetteer names in capitalised token runs no entity covers."""
         found: list[Candidate] = []
@@ -239,8 +260,9 @@ class _Finder:
         organisation: the capitalised words before a site noun ("the
         Westgate shopping mall", "Barcelona's El Prat airport")."""
         found: list[Candidate] = []
-        for token in self.doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in SITE_NOUNS:
+        for index in self._lemma_positions(SITE_NOUNS):
+            token = self.doc[index]
+            if token.pos_ != "NOUN":
                 continue
             name = self._site_name(token)
             if name is None or any(i in taken for i in range(name.start, name.end)):
@@ -256,8 +278,9 @@ class _Finder:
         gazetteer or not. The tagger's guess of a person loses to the noun,
         but not an actor longer than the name."""
         found: list[Candidate] = []
-        for token in self.doc:
-            if token.lower_ != "of" or token.head.lemma_.lower() not in SETTLEMENTS:
+        for index in self._lower_positions("of"):
+            token = self.doc[index]
+            if token.head.lemma_.lower() not in SETTLEMENTS:
                 continue
             for name in token.children:
                 if name.dep_ != "pobj" or name.pos_ != "PROPN":
