@@ -226,9 +226,7 @@ def locate_phrase(text: str, phrase: Any, occurrence: Any, fail: Fail) -> int:
         or occurrence < 1
     ):
         raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    starts = [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
+    starts = word_starts(text, phrase)
     if occurrence > len(starts):
         raise fail(
             f"{phrase!r} occurrence {occurrence} is not in the text (it occurs "
@@ -236,6 +234,13 @@ def locate_phrase(text: str, phrase: Any, occurrence: Any, fail: Fail) -> int:
             "words exactly, case included"
         )
     return starts[occurrence - 1]
+
+
+def word_starts(text: str, phrase: str) -> list[int]:
+    """Where each whole-word instance of ``phrase`` starts ("he" is not in "the")."""
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
 
 
 def gold_events_of(texts: Iterable[GoldText]) -> list[GoldEvent]:

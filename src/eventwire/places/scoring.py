@@ -19,9 +19,7 @@ are exactly those the pipeline stores. Then:
 
 from __future__ import annotations
 
-import json
 import math
-import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +29,13 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.clean import clean_article
 from eventwire.errors import InputError
+from eventwire.gold import (
+    gold_identity,
+    gold_line,
+    locate_phrase,
+    read_gold_file,
+    word_starts,
+)
 from eventwire.model import Article, Failure, ParsedArticle, Place, Toponym
 from eventwire.nlp import parse_articles
 from eventwire.places.anchor import place_of_predicate
@@ -182,32 +187,13 @@ def read_place_gold(path: Path) -> tuple[GoldPlaceText, ...]:
         InputError: the file cannot be read or a line is malformed; the
             message names the file and the line.
     """
-    origin = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"cannot read the place gold ({error}); it must be a UTF-8 JSONL file",
-            origin=origin,
-        ) from error
-    texts: list[GoldPlaceText] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        text = _gold_text(line, origin=origin, number=number)
-        if text.id in seen:
-            raise InputError(
-                f"id {text.id!r} is already used on line {seen[text.id]}; give "
-                "every text its own id",
-                origin=origin,
-                line=number,
-            )
-        seen[text.id] = number
-        texts.append(text)
-    if not texts:
-        raise InputError("the place gold holds no text", origin=origin)
-    return tuple(texts)
+    return read_gold_file(
+        path,
+        what="the place gold",
+        parse=lambda line, origin, number: _gold_text(
+            line, origin=origin, number=number
+        ),
+    )
 
 
 def score_places(texts: Sequence[GoldPlaceText], *, resources: Resources) -> PlaceScore:
@@ -366,30 +352,13 @@ def _overlaps(place: Place, gold: GoldPlace) -> bool:
 
 
 def _gold_text(line: str, *, origin: str, number: int) -> GoldPlaceText:
-    def fail(message: str) -> InputError:
-        return InputError(message, origin=origin, line=number)
-
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise fail(f"not valid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict) or set(record) != TEXT_FIELDS:
-        found = sorted(record) if isinstance(record, dict) else type(record).__name__
+    record, fail = gold_line(line, origin=origin, number=number)
+    if set(record) != TEXT_FIELDS:
         raise fail(
             f"a text must be an object with exactly {sorted(TEXT_FIELDS)!r}; "
-            f"found {found!r}"
+            f"found {sorted(record)!r}"
         )
-    text_id, text = record["id"], record["text"]
-    if not isinstance(text_id, str) or not text_id:
-        raise fail(f"id {text_id!r} must be a non-empty string")
-    if not isinstance(text, str) or not text.strip():
-        raise fail(f"text {text_id!r} is empty")
-    try:
-        published = date.fromisoformat(record["published"])
-    except (TypeError, ValueError):
-        raise fail(
-            f"published {record['published']!r} is not a date; write YYYY-MM-DD"
-        ) from None
+    text_id, text, published = gold_identity(record, fail)
     if not isinstance(record["places"], list) or not isinstance(record["events"], list):
         raise fail("places and events must be lists")
     places = [_gold_place(item, text, fail) for item in record["places"]]
@@ -422,7 +391,7 @@ def _gold_place(item: Any, text: str, fail: Callable[[str], InputError]) -> Gold
             raise fail(f"coordinates of {item['text']!r} must be numbers or null")
     if (lat is None) != (lon is None):
         raise fail(f"{item['text']!r} has one coordinate; give both or neither")
-    start = _locate(text, item["text"], item["occurrence"], fail)
+    start = locate_phrase(text, item["text"], item["occurrence"], fail)
     return GoldPlace(
         text=item["text"],
         start=start,
@@ -444,7 +413,7 @@ def _gold_anchor(
 ) -> GoldAnchor:
     if not isinstance(item, dict) or set(item) != EVENT_FIELDS:
         raise fail(f"event {item!r} must be an object with {sorted(EVENT_FIELDS)!r}")
-    start = _locate(text, item["trigger"], item["occurrence"], fail)
+    start = locate_phrase(text, item["trigger"], item["occurrence"], fail)
     place = None
     if item["place"] is not None:
         key = (item["place"], item["place_occurrence"])
@@ -462,34 +431,5 @@ def _gold_anchor(
     )
 
 
-def _locate(
-    text: str, phrase: Any, occurrence: Any, fail: Callable[[str], InputError]
-) -> int:
-    if not isinstance(phrase, str) or not phrase:
-        raise fail(f"{phrase!r} must be a non-empty string")
-    if (
-        not isinstance(occurrence, int)
-        or isinstance(occurrence, bool)
-        or occurrence < 1
-    ):
-        raise fail(f"occurrence {occurrence!r} of {phrase!r} must be an integer >= 1")
-    starts = _word_starts(text, phrase)
-    if occurrence > len(starts):
-        raise fail(
-            f"{phrase!r} occurrence {occurrence} is not in the text (it occurs "
-            f"{len(starts)} time(s) as a whole word); copy the text exactly, case "
-            "included"
-        )
-    return starts[occurrence - 1]
-
-
 def _occurrence_of(text: str, place: GoldPlace) -> int:
-    return _word_starts(text, place.text).index(place.start) + 1
-
-
-def _word_starts(text: str, phrase: str) -> list[int]:
-    """Where each whole-word instance of ``phrase`` starts ("he" is not in "the")."""
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    pattern = re.compile(before + re.escape(phrase) + after)
-    return [found.start() for found in pattern.finditer(text)]
+    return word_starts(text, place.text).index(place.start) + 1
