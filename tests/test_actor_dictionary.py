@@ -19,12 +19,8 @@ from eventwire.actors.dictionary import (
     normalise,
 )
 from eventwire.actors.entry import REGIONS
-from eventwire.actors.references import (
-    COUNTRY_NOUNS,
-    REFERENCE_HEADS,
-    TITLE_OFFICES,
-    title_office,
-)
+from eventwire.actors.references import COUNTRY_NOUNS, REFERENCE_HEADS
+from eventwire.actors.titles import TITLE_OFFICES, title_office
 from eventwire.errors import DataFileError
 
 # The 193 UN member states (ISO 3166-1 alpha-3), written out so that a row

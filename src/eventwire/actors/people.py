@@ -20,8 +20,8 @@ from eventwire.actors.identities import (
     identity_from_mention,
 )
 from eventwire.actors.pronouns import SUBJECT_DEPS
-from eventwire.actors.references import TITLE_COUNTRIES, title_office
 from eventwire.actors.sectors import PAST_TITLE_WORDS, SectorReader
+from eventwire.actors.titles import TITLE_COUNTRIES, title_office
 from eventwire.model import TextSpan
 
 TITLE_METHOD = "title"

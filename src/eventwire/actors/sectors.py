@@ -31,7 +31,8 @@ from eventwire.actors.identities import (
 )
 from eventwire.actors.match import EntityMatch
 from eventwire.actors.organisations import ORGANISATION_NOUNS
-from eventwire.actors.references import INSTITUTION_HEADS, Discourse, title_office
+from eventwire.actors.references import INSTITUTION_HEADS, Discourse
+from eventwire.actors.titles import title_office
 from eventwire.model import TextSpan
 
 # Named modifiers that make a thing theirs: "ISIL targets", "Assad's palace".

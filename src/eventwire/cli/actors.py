@@ -239,7 +239,7 @@ def _office_holders(
     person, or to none, can be seen at once.
     """
     from eventwire.actors.dictionary import normalise
-    from eventwire.actors.references import title_office
+    from eventwire.actors.titles import title_office
 
     found = title_office(normalise(actor.text).split())
     if actor.country is None or found is None:

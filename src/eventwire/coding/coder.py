@@ -27,6 +27,7 @@ from eventwire.coding.places import (
     meeting_place_code,
     own_civilians,
     struck_place,
+    unconventional_code,
 )
 from eventwire.coding.roles import (
     PLACE_TARGET_ROOTS,
@@ -75,9 +76,6 @@ OWNING_VERBS = frozenset(
 STANDALONE_ROOTS = frozenset({"01", "02", "03", "12", "13", "14", "15"})
 # Physical violence, whose targets are places and the people in them.
 VIOLENCE_ROOTS = PLACE_TARGET_ROOTS - {"14"}
-UNSPECIFIED_FORCE = "190"
-UNSPECIFIED_VIOLENCE = "180"
-CAPITAL_ENTRY = "capital:"
 # Military objects whose location names whom a strike is aimed at.
 PLACE_NOUNS = frozenset(
     {"target", "position", "base", "site", "facility", "camp", "stronghold"}
@@ -201,7 +199,7 @@ def _sentence_events(
                     ontology=ontology,
                     nominal=False,
                     setting=setting,
-                    cameo=_unconventional(
+                    cameo=unconventional_code(
                         meeting_place_code(
                             verb, match.pattern, source, target, by_token
                         ),
@@ -231,48 +229,11 @@ def _sentence_events(
                     ontology=ontology,
                     nominal=True,
                     setting=setting,
-                    cameo=_unconventional(pattern.cameo, pattern, source, target),
+                    cameo=unconventional_code(pattern.cameo, pattern, source, target),
                 )
             )
     events.sort(key=lambda event: event.evidence.start)
     return events
-
-
-# Armed groups that are not a state's forces, and the forces they fight.
-NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
-FIGHTING_SECTORS = NON_STATE_SECTORS | {"MIL", "COP"}
-
-
-def _unconventional(
-    cameo: str, pattern: EventPattern, source: Actor, target: Actor | None
-) -> str:
-    """An unspecified attack by an armed group on a place or on people who
-    are not fighters (a city, civilians, officials) is CAMEO's unconventional
-    violence (180), not conventional military force (190): "the Paris
-    attacks"."""
-    # Fighting between two sides ("fought battles in Khartoum") is force
-    # between them wherever it happens.
-    if cameo != UNSPECIFIED_FORCE or pattern.mutual or not _non_state_armed(source):
-        return cameo
-    if target is None or _is_place(target):
-        return UNSPECIFIED_VIOLENCE
-    # A state named as a whole ("fought Sudan") may well be its army.
-    sector = target.sector
-    if sector is None or sector[:3] in FIGHTING_SECTORS or _non_state_armed(target):
-        return cameo
-    return UNSPECIFIED_VIOLENCE
-
-
-def _is_place(actor: Actor) -> bool:
-    """A place struck ("the Paris attacks", "a mall in Nairobi"), not a state."""
-    return actor.method == PLACE_METHOD or (actor.entry_id or "").startswith(
-        CAPITAL_ENTRY
-    )
-
-
-def _non_state_armed(actor: Actor) -> bool:
-    code = actor.code or ""
-    return code.startswith("IMG") or code[3:6] in NON_STATE_SECTORS
 
 
 def _is_predicate(token: Token, patterns: PatternTable) -> bool:

@@ -4,7 +4,9 @@ A place the dictionary names stands for its country when it is struck
 ("struck Kabul" is aimed at Afghanistan); unnamed victims or fighters of a
 named place are its civilians or rebels ("20 civilians in Kabul" as AFGCVL,
 "militants in Gaza" as PSEREB); and a meeting in a country that is neither
-party's is CAMEO's meeting at a third location.
+party's is CAMEO's meeting at a third location; an armed group's
+unspecified attack on a place or on people who are not fighters is
+unconventional violence ("the Paris attacks" as 180).
 """
 
 from __future__ import annotations
@@ -162,3 +164,43 @@ def _people_of_place(place: Actor, noun: Token, sector: str) -> Actor:
         entry_id=None,
         antecedent=None,
     )
+
+
+UNSPECIFIED_FORCE = "190"
+UNSPECIFIED_VIOLENCE = "180"
+CAPITAL_ENTRY = "capital:"
+# Armed groups that are not a state's forces, and the forces they fight.
+NON_STATE_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
+FIGHTING_SECTORS = NON_STATE_SECTORS | {"MIL", "COP"}
+
+
+def unconventional_code(
+    cameo: str, pattern: EventPattern, source: Actor, target: Actor | None
+) -> str:
+    """An unspecified attack by an armed group on a place or on people who
+    are not fighters (a city, civilians, officials) is CAMEO's unconventional
+    violence (180), not conventional military force (190): "the Paris
+    attacks"."""
+    # Fighting between two sides ("fought battles in Khartoum") is force
+    # between them wherever it happens.
+    if cameo != UNSPECIFIED_FORCE or pattern.mutual or not _non_state_armed(source):
+        return cameo
+    if target is None or _is_struck_place(target):
+        return UNSPECIFIED_VIOLENCE
+    # A state named as a whole ("fought Sudan") may well be its army.
+    sector = target.sector
+    if sector is None or sector[:3] in FIGHTING_SECTORS or _non_state_armed(target):
+        return cameo
+    return UNSPECIFIED_VIOLENCE
+
+
+def _is_struck_place(actor: Actor) -> bool:
+    """A place struck ("the Paris attacks", "a mall in Nairobi"), not a state."""
+    return actor.method == PLACE_METHOD or (actor.entry_id or "").startswith(
+        CAPITAL_ENTRY
+    )
+
+
+def _non_state_armed(actor: Actor) -> bool:
+    code = actor.code or ""
+    return code.startswith("IMG") or code[3:6] in NON_STATE_SECTORS
