@@ -1,6 +1,7 @@
 """The one place that knows the stage order.
 
-    ingest -> clean -> parse (spaCy) -> actors -> events -> store
+    ingest -> clean -> parse (spaCy) -> dates -> actors -> quotes -> places
+           -> events (dated and placed) -> quotes linked to their events -> store
 
 :func:`code_articles` is a generator chain, so memory stays flat on large
 inputs; a bad article becomes a :class:`~eventwire.model.Failure` and the
