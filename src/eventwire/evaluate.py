@@ -29,17 +29,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from eventwire.errors import InputError
 from eventwire.gold import (
     ASSERTED,
     MODALITIES,
     GoldEvent,
     GoldText,
+    code_gold,
     gold_events_of,
     read_gold,
     read_gold_texts,
 )
-from eventwire.model import Failure
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -238,15 +237,8 @@ def code_gold_texts(
 
     A text the pipeline cannot code is an error of the gold file, named by line.
     """
-    from eventwire.pipeline import code_articles
-
-    records: list[dict[str, Any]] = []
-    articles = (text.as_article() for text in texts)
-    for result in code_articles(articles, resources=resources):
-        if isinstance(result, Failure):
-            raise InputError(result.message, origin=result.origin, line=result.line)
-        records.extend(event.as_record() for event in result.events)
-    return records
+    coded = code_gold((text.as_article() for text in texts), resources=resources)
+    return [event.as_record() for result in coded.values() for event in result.events]
 
 
 def _keys(

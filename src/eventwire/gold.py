@@ -20,10 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 
 from eventwire.errors import InputError
-from eventwire.model import Article
+from eventwire.model import Article, CodedArticle, Failure
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Resources
 
 GOLD_FIELDS = ("article_id", "sentence", "source", "target", "cameo")
 TEXT_FIELDS = ("id", "text", "published", "events")
@@ -241,6 +244,29 @@ def word_starts(text: str, phrase: str) -> list[int]:
     before = r"(?<!\w)" if phrase[:1].isalnum() else ""
     after = r"(?!\w)" if phrase[-1:].isalnum() else ""
     return [m.start() for m in re.finditer(before + re.escape(phrase) + after, text)]
+
+
+def code_gold(
+    articles: Iterable[Article], *, resources: Resources
+) -> dict[str, CodedArticle]:
+    """Code gold texts with the real pipeline, by id.
+
+    Raises:
+        InputError: the pipeline could not code a text (an error of the gold
+            file, named by its line).
+    """
+    from eventwire.pipeline import code_articles
+
+    coded: dict[str, CodedArticle] = {}
+    for item in code_articles(articles, resources=resources):
+        if isinstance(item, Failure):
+            raise InputError(
+                f"text {item.article_id!r} could not be coded: {item.message}",
+                origin=item.origin,
+                line=item.line,
+            )
+        coded[item.article.id] = item
+    return coded
 
 
 def gold_events_of(texts: Iterable[GoldText]) -> list[GoldEvent]:

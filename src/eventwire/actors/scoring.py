@@ -30,8 +30,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
-from eventwire.gold import gold_identity, gold_line, locate_phrase, read_gold_file
-from eventwire.model import Actor, Article, Failure
+from eventwire.gold import (
+    code_gold,
+    gold_identity,
+    gold_line,
+    locate_phrase,
+    read_gold_file,
+)
+from eventwire.model import Actor, Article
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -185,20 +191,15 @@ def score_actors(
     Raises:
         InputError: the pipeline could not code a passage.
     """
-    from eventwire.pipeline import code_articles
 
     articles = [
         Article(id=p.id, text=p.text, published=p.published, line=p.line)
         for p in passages
     ]
-    found: dict[str, tuple[Actor, ...]] = {}
-    for item in code_articles(articles, resources=resources):
-        if isinstance(item, Failure):
-            raise InputError(
-                f"passage {item.article_id!r} could not be coded: {item.message}",
-                line=item.line,
-            )
-        found[item.article.id] = item.actors
+    found = {
+        text_id: result.actors
+        for text_id, result in code_gold(articles, resources=resources).items()
+    }
     results: list[MentionResult] = []
     coded_unaligned = 0
     on_places = 0

@@ -33,8 +33,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from eventwire.dates.gold import GoldText, GoldTime
-from eventwire.errors import InputError
-from eventwire.model import Article, Failure, ParsedArticle, TimeExpression
+from eventwire.gold import code_gold
+from eventwire.model import Article, ParsedArticle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -115,18 +115,13 @@ def score_dates(texts: Sequence[GoldText], *, resources: Resources) -> DateScore
     from eventwire.clean import clean_article
     from eventwire.dates.anchor import event_time
     from eventwire.nlp import parse_articles
-    from eventwire.pipeline import code_articles
 
     articles = [_article(text) for text in texts]
     started = time.perf_counter()
-    coded: dict[str, tuple[TimeExpression, ...]] = {}
-    for item in code_articles(articles, resources=resources):
-        if isinstance(item, Failure):
-            raise InputError(
-                f"text {item.article_id!r} could not be coded: {item.message}",
-                line=item.line,
-            )
-        coded[item.article.id] = item.times
+    coded = {
+        text_id: result.times
+        for text_id, result in code_gold(articles, resources=resources).items()
+    }
     seconds = time.perf_counter() - started
     # The coded article keeps no Doc: parse again (same model, same text, so
     # the same tokens) to find each gold trigger's token.

@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Any
 from eventwire.clean import clean_article
 from eventwire.errors import InputError
 from eventwire.gold import (
+    code_gold,
     gold_identity,
     gold_line,
     locate_phrase,
     read_gold_file,
     word_starts,
 )
-from eventwire.model import Article, Failure, ParsedArticle, Place, Toponym
+from eventwire.model import Article, ParsedArticle, Place, Toponym
 from eventwire.nlp import parse_articles
 from eventwire.places.anchor import place_of_predicate
 
@@ -202,19 +203,14 @@ def score_places(texts: Sequence[GoldPlaceText], *, resources: Resources) -> Pla
     Raises:
         InputError: the pipeline could not code a text.
     """
-    from eventwire.pipeline import code_articles
 
     articles = [
         Article(id=t.id, text=t.text, published=t.published, line=t.line) for t in texts
     ]
-    found: dict[str, tuple[Toponym, ...]] = {}
-    for item in code_articles(articles, resources=resources):
-        if isinstance(item, Failure):
-            raise InputError(
-                f"text {item.article_id!r} could not be coded: {item.message}",
-                line=item.line,
-            )
-        found[item.article.id] = item.places
+    found = {
+        text_id: result.places
+        for text_id, result in code_gold(articles, resources=resources).items()
+    }
     # The trigger tokens: the same cleaned text parsed by the same model
     # gives the same tokens the toponyms index.
     parsed = {

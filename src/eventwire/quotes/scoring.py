@@ -37,8 +37,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import InputError
-from eventwire.gold import gold_identity, gold_line, locate_phrase, read_gold_file
-from eventwire.model import Article, Failure, Quote, TextSpan
+from eventwire.gold import (
+    code_gold,
+    gold_identity,
+    gold_line,
+    locate_phrase,
+    read_gold_file,
+)
+from eventwire.model import Article, Quote, TextSpan
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Resources
@@ -204,19 +210,14 @@ def score_quotes(texts: Sequence[GoldText], *, resources: Resources) -> QuoteSco
     Raises:
         InputError: the pipeline could not code a text.
     """
-    from eventwire.pipeline import code_articles
 
     articles = [
         Article(id=t.id, text=t.text, published=t.published, line=t.line) for t in texts
     ]
-    found: dict[str, tuple[Quote, ...]] = {}
-    for item in code_articles(articles, resources=resources):
-        if isinstance(item, Failure):
-            raise InputError(
-                f"text {item.article_id!r} could not be coded: {item.message}",
-                line=item.line,
-            )
-        found[item.article.id] = item.quotes
+    found = {
+        text_id: result.quotes
+        for text_id, result in code_gold(articles, resources=resources).items()
+    }
     results: list[QuoteResult] = []
     spurious: list[Quote] = []
     for text in texts:
